@@ -1,0 +1,45 @@
+/** A glossary entry as every layer sees it. The SQLite store in electron/ is its only writer. */
+
+export const TERM_CATEGORIES = ['person', 'organization', 'place', 'publication', 'term', 'other'] as const;
+export type TermCategory = (typeof TERM_CATEGORIES)[number];
+
+/** A known mishearing or misspelling of a term, e.g. "Donbass" for "Donbas". */
+export interface Variant {
+  text: string;
+  /** How often a person accepted this correction; 0 for variants that were imported or typed in. */
+  acceptedCount: number;
+}
+
+export interface GlossaryEntry {
+  /** UUID. */
+  id: string;
+  /** The correct spelling. */
+  term: string;
+  category: TermCategory;
+  /** Other correct forms, e.g. "Yoon" for "Yoon Suk Yeol". */
+  forms: string[];
+  variants: Variant[];
+  notes: string;
+  /** URL or citation. */
+  source: string;
+  /** ISO 8601 timestamps. */
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+/** What a person types to create an entry; everything but the term is optional. */
+export interface GlossaryEntryInput {
+  term: string;
+  category?: TermCategory;
+  forms?: string[];
+  variants?: string[];
+  notes?: string;
+  source?: string;
+}
+
+/** The fields of an entry that an update may change. */
+export type GlossaryEntryPatch = Partial<Omit<GlossaryEntryInput, 'variants'>> & {
+  variants?: Variant[];
+};
