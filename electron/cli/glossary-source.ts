@@ -1,0 +1,29 @@
+/**
+ * Opens the glossary a command names: a SQLite .db (the app's format) as it is, or a .csv/.json
+ * file loaded into a throwaway in-memory store, so every path validates rows the same way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { GlossaryStore } from '../services/glossary/glossary-store';
+import { defaultGlossaryPath } from '../services/user-data';
+import { UsageError } from './usage';
+
+export function openGlossary(path: string | undefined): GlossaryStore {
+  const target = path ?? defaultGlossaryPath();
+  const extension = extname(target).toLowerCase();
+  if (extension === '.csv' || extension === '.json') {
+    if (!existsSync(target)) throw new UsageError(`${target}: no such glossary file`);
+    const store = GlossaryStore.open(':memory:');
+    try {
+      const text = readFileSync(target, 'utf8');
+      if (extension === '.csv') store.importCsv(text, target);
+      else store.importJson(text, target);
+      return store;
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+  if (path !== undefined && !existsSync(target)) throw new UsageError(`${target}: no such glossary database`);
+  return GlossaryStore.open(target);
+}

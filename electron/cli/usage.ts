@@ -1,0 +1,24 @@
+/** The CLI's help text and its usage error (exit code 2). */
+export const USAGE = `glossa — check machine transcripts against a glossary of correctly spelled names
+
+Usage:
+  glossa check FILE [--glossary G] [--format text|json]
+      Suggest corrections for FILE. G is a glossary .db, .csv or .json
+      (default: the app's glossary).
+  glossa convert FILE --to json|txt [-o OUT]
+      Write the transcript as Glossa's lossless JSON or as readable text.
+  glossa glossary import FILE [--db PATH]      Import a .csv or .json glossary (merged by term).
+  glossa glossary export [--format csv|json] [-o OUT] [--db PATH]
+  glossa glossary list [--category C] [--db PATH]
+  glossa glossary search QUERY [--limit N] [--db PATH]
+  glossa glossary add TERM [--category C] [--forms "A|B"] [--variants "X|Y"]
+                           [--notes TEXT] [--source URL] [--db PATH]
+  glossa glossary remove TERM [--db PATH]
+
+Formats read: plain text (incl. podcast pages), speaker-block text, SRT, WebVTT,
+Whisper / WhisperX / whisper.cpp JSON, Glossa JSON.
+Without --db, the glossary is the app's own (GLOSSA_USER_DATA overrides its folder).`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

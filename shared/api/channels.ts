@@ -1,0 +1,14 @@
+/** IPC channel names, one per API call; shared by the preload and the main process. */
+export const API_CALLS = [
+  'getAppInfo',
+  'openTranscriptDialog',
+  'importTranscript',
+  'listGlossary',
+  'searchGlossary',
+] as const;
+
+export type ApiChannelCall = (typeof API_CALLS)[number];
+
+export function apiChannel(name: ApiChannelCall): string {
+  return `glossa:${name}`;
+}
