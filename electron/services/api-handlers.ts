@@ -9,6 +9,7 @@ import { checkDocument } from '../../shared/engine/check';
 import { importTranscript } from '../../shared/formats/index';
 import type { GlossaryStore } from './glossary/glossary-store';
 import { readTranscriptFile } from './transcript-files';
+import { decodeGlossaryText } from './glossary/decode-glossary-text';
 
 export interface ApiHandlerDeps {
   glossary: GlossaryStore;
@@ -42,6 +43,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async importTranscript({ fileName, bytes }) {
       return withSuggestions(importTranscript({ fileName, bytes }));
+    },
+    async importGlossary({ fileName, bytes }) {
+      const text = decodeGlossaryText(bytes, fileName);
+      const summary = /\.json$/i.test(fileName)
+        ? glossary.importJson(text, fileName)
+        : glossary.importCsv(text, fileName);
+      return { ...summary, total: glossary.count() };
     },
     async listGlossary() {
       return glossary.list();

@@ -3,6 +3,7 @@ export const API_CALLS = [
   'getAppInfo',
   'openTranscriptDialog',
   'importTranscript',
+  'importGlossary',
   'listGlossary',
   'searchGlossary',
 ] as const;

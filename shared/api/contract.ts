@@ -29,6 +29,14 @@ export interface OpenedTranscript {
   suggestions: Suggestion[];
 }
 
+export interface GlossaryImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Entries in the glossary after the import. */
+  total: number;
+}
+
 const noArgs = z.object({}).strict();
 
 export const apiContract = {
@@ -41,6 +49,13 @@ export const apiContract = {
       .object({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) })
       .strict(),
     result: null as unknown as OpenedTranscript,
+  },
+  /** Imports a glossary file (.csv or .json), merged by term; all-or-nothing. */
+  importGlossary: {
+    args: z
+      .object({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) })
+      .strict(),
+    result: null as unknown as GlossaryImportSummary,
   },
   listGlossary: { args: noArgs, result: null as unknown as GlossaryEntry[] },
   searchGlossary: {
