@@ -32,7 +32,11 @@ export function decodeWire(json: string): unknown {
 function isBytesBox(item: unknown): item is { [BYTES_KEY]: string } {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
   const keys = Object.keys(item);
-  return keys.length === 1 && keys[0] === BYTES_KEY && typeof (item as Record<string, unknown>)[BYTES_KEY] === 'string';
+  return (
+    keys.length === 1 &&
+    keys[0] === BYTES_KEY &&
+    typeof (item as Record<string, unknown>)[BYTES_KEY] === 'string'
+  );
 }
 
 /** Standard base64 (RFC 4648, with padding). */
@@ -56,7 +60,8 @@ export function encodeBase64(bytes: Uint8Array): string {
       out += ALPHABET[(triple >> 18) & 63]! + ALPHABET[(triple >> 12) & 63]! + PAD + PAD;
     } else if (rest === 2) {
       const triple = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-      out += ALPHABET[(triple >> 18) & 63]! + ALPHABET[(triple >> 12) & 63]! + ALPHABET[(triple >> 6) & 63]! + PAD;
+      out +=
+        ALPHABET[(triple >> 18) & 63]! + ALPHABET[(triple >> 12) & 63]! + ALPHABET[(triple >> 6) & 63]! + PAD;
     }
     chunks.push(out);
   }

@@ -1,0 +1,52 @@
+/**
+ * Browser mode in one call: opens the glossary, builds the same API handlers the Electron window
+ * uses (mode 'browser', so no native dialog) and serves them with the built renderer.
+ */
+import { createApiHandlers } from '../services/api-handlers';
+import { GlossaryStore } from '../services/glossary/glossary-store';
+import { startWebServer } from './server';
+
+export interface ServeBrowserAppOptions {
+  glossaryPath: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 or absent picks a free port. */
+  port?: number;
+  version: string;
+}
+
+export interface BrowserApp {
+  /** http://127.0.0.1:PORT/?token=TOKEN */
+  url: string;
+  token: string;
+  port: number;
+  /** Stops the server, then closes the glossary. */
+  close(): Promise<void>;
+}
+
+export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<BrowserApp> {
+  const glossary = GlossaryStore.open(options.glossaryPath);
+  try {
+    const handlers = createApiHandlers({ glossary, mode: 'browser', version: options.version });
+    const server = await startWebServer({
+      handlers,
+      rendererDir: options.rendererDir,
+      port: options.port ?? 0,
+    });
+    return {
+      url: server.url,
+      token: server.token,
+      port: server.port,
+      async close() {
+        try {
+          await server.close();
+        } finally {
+          glossary.close();
+        }
+      },
+    };
+  } catch (error) {
+    glossary.close();
+    throw error;
+  }
+}

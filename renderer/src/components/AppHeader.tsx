@@ -1,0 +1,40 @@
+import type { AppInfo } from '../../../shared/api/contract';
+import { countLabel } from '../lib/format';
+
+interface AppHeaderProps {
+  appInfo: AppInfo | null;
+  /** Present once a transcript is open. */
+  suggestionCount: number | null;
+  onOpenAnother: (() => void) | null;
+  busy: boolean;
+}
+
+/** The top bar: the app name, the glossary in use, and, with a transcript open, its suggestions. */
+export function AppHeader({ appInfo, suggestionCount, onOpenAnother, busy }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <span className="app-name">Glossa</span>
+        <span className="glossary-info" title={appInfo?.glossaryPath}>
+          {appInfo ? `Glossary: ${countLabel(appInfo.glossaryEntryCount, 'entry', 'entries')}` : 'Glossary…'}
+        </span>
+        <span className="app-header-spacer" />
+        {suggestionCount !== null && (
+          <span className="suggestion-count" data-testid="suggestion-count">
+            {countLabel(suggestionCount, 'suggestion')}
+          </span>
+        )}
+        {onOpenAnother && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={onOpenAnother}
+            aria-disabled={busy}
+          >
+            Open another…
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

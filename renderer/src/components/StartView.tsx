@@ -1,0 +1,35 @@
+import { SUPPORTED_FORMATS_LINE } from '../lib/format';
+
+interface StartViewProps {
+  onOpen: () => void;
+  busy: string | null;
+  shortcut: string;
+}
+
+/** The first screen: one clear way to open a transcript, and what can be opened. */
+export function StartView({ onOpen, busy, shortcut }: StartViewProps) {
+  return (
+    <section className="start-view" aria-labelledby="start-title">
+      <h1 id="start-title">Open a transcript</h1>
+      <p className="start-lead">
+        Glossa checks the names in a machine transcript against your glossary and underlines the ones that
+        look misheard.
+      </p>
+      <button
+        type="button"
+        className="button button-primary button-large"
+        onClick={onOpen}
+        aria-disabled={busy !== null}
+        aria-keyshortcuts={shortcut === '⌘O' ? 'Meta+O' : 'Control+O'}
+      >
+        {busy ?? 'Open transcript…'}
+      </button>
+      <p className="start-hint">
+        or drop a file anywhere in this window · <kbd>{shortcut}</kbd>
+      </p>
+      <p className="start-formats">
+        <span className="start-formats-label">Supported formats:</span> {SUPPORTED_FORMATS_LINE}
+      </p>
+    </section>
+  );
+}
