@@ -11,7 +11,9 @@ export type ImportErrorCode =
   | 'unexpected-shape' // parses, but is not a transcript shape we know
   | 'bad-timestamp' // a subtitle timing line that does not parse
   | 'empty-cue' // a subtitle cue with timing but no text
-  | 'unknown-format'; // nothing recognised the content
+  | 'unknown-format' // nothing recognised the content
+  | 'not-found' // the path does not exist
+  | 'unreadable'; // a folder, or a file the operating system will not let us read
 
 export interface ImportErrorDetails {
   code: ImportErrorCode;
