@@ -43,3 +43,13 @@ export interface GlossaryEntryInput {
 export type GlossaryEntryPatch = Partial<Omit<GlossaryEntryInput, 'variants'>> & {
   variants?: Variant[];
 };
+
+/** What an import did, counted per distinct term in the file. */
+export interface ImportSummary {
+  /** Terms that were not in the glossary. */
+  created: number;
+  /** Terms that were there and gained or changed something. */
+  updated: number;
+  /** Terms that were there already, exactly as the file has them. */
+  unchanged: number;
+}

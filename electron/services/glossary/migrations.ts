@@ -1,0 +1,74 @@
+/**
+ * The glossary database's schema, one numbered step at a time (DESIGN.md, convention 9).
+ * A step that has landed is never edited: add the next number instead. The SQL is written out
+ * literally (no constants spliced in) so that later code changes cannot change an old step.
+ */
+import type { Migration } from '../database/open-database';
+
+const initialSchema = `
+-- id is the entry's public identity (a UUID, the same on every device once sync exists).
+-- seq is the local integer key the search index points at; an explicit INTEGER PRIMARY KEY
+-- keeps its values through VACUUM, which a bare rowid would not.
+-- term_key is the term NFKC-normalised, case-folded and whitespace-collapsed: two terms with
+-- the same key are the same term (imports merge on it).
+CREATE TABLE entries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  term TEXT NOT NULL CHECK (term <> ''),
+  term_key TEXT NOT NULL UNIQUE CHECK (term_key <> ''),
+  category TEXT NOT NULL DEFAULT 'other'
+    CHECK (category IN ('person', 'organization', 'place', 'publication', 'term', 'other')),
+  notes TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX entries_by_category ON entries (category, term_key);
+
+-- Other correct spellings of a term ("Yoon" for "Yoon Suk Yeol"), in the order given.
+CREATE TABLE forms (
+  entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL CHECK (text <> ''),
+  text_key TEXT NOT NULL,
+  PRIMARY KEY (entry_id, position),
+  UNIQUE (entry_id, text_key)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX forms_by_key ON forms (text_key);
+
+-- Known mishearings of a term ("Donbass" for "Donbas") and how often a person accepted the
+-- correction; the matching engine looks them up by key.
+CREATE TABLE variants (
+  entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL CHECK (text <> ''),
+  text_key TEXT NOT NULL,
+  accepted_count INTEGER NOT NULL DEFAULT 0 CHECK (accepted_count >= 0),
+  PRIMARY KEY (entry_id, position),
+  UNIQUE (entry_id, text_key)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX variants_by_key ON variants (text_key);
+
+-- Full-text search for the glossary panel: rowid = entries.seq; forms and variants are each
+-- one space-joined column. The store rewrites an entry's row here whenever it writes the entry,
+-- which is cheaper during a 100k-row import than triggers firing once per form and variant.
+-- remove_diacritics 2: "Zurich" finds "Zürich".
+-- The prefix indexes make the search box's word-prefix queries ("zwe" → Zwetsloot) cheap.
+CREATE VIRTUAL TABLE entries_search USING fts5(
+  term,
+  forms,
+  variants,
+  notes,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+`;
+
+export const glossaryMigrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initialSchema },
+];
