@@ -6,7 +6,17 @@ import globals from 'globals';
 
 // Layers are enforced here, not by good intentions (DESIGN.md, convention 1):
 // shared/ imports neither Node nor Electron nor React; renderer/ imports neither Node nor electron/.
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'url',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'native/', 'test-artifacts/', 'tests/fixtures/'] },
@@ -28,7 +38,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node APIs.' },
-            { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*'], message: 'shared/ must not depend on a runtime.' },
+            {
+              group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*'],
+              message: 'shared/ must not depend on a runtime.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is the bottom layer.' },
           ],
         },
@@ -46,7 +59,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a sandboxed browser: no Node APIs.' },
-            { group: ['electron', 'better-sqlite3'], message: 'The renderer talks to the main process only through the API contract.' },
+            {
+              group: ['electron', 'better-sqlite3'],
+              message: 'The renderer talks to the main process only through the API contract.',
+            },
             { group: ['**/electron/**'], message: 'The renderer imports shared/ only.' },
           ],
         },

@@ -13,7 +13,7 @@ import {
 } from '../shared/api/contract';
 import { apiChannel } from '../shared/api/channels';
 import { toApiFailure } from './services/api-errors';
-import { isTrustedSenderUrl } from './window-options';
+import { isAppUrl } from './window-options';
 
 export async function dispatchApiCall(
   handlers: ApiHandlers,
@@ -33,7 +33,7 @@ export function registerApiHandlers(ipcMain: IpcMain, handlers: ApiHandlers): ()
   for (const name of API_CALL_NAMES) {
     ipcMain.handle(apiChannel(name), async (event: IpcMainInvokeEvent, args: unknown) => {
       const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url)) {
+      if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use Glossa.' } };
       }
       return dispatchApiCall(handlers, name, args);

@@ -11,7 +11,7 @@ import { createApiHandlers } from './services/api-handlers';
 import { GlossaryStore } from './services/glossary/glossary-store';
 import { GLOSSARY_FILE_NAME } from './services/user-data';
 import { TRANSCRIPT_FILE_FILTERS } from './transcript-file-filters';
-import { APP_ENTRY_URL, APP_ORIGIN, mainWindowOptions } from './window-options';
+import { APP_ENTRY_URL, isAppUrl, mainWindowOptions } from './window-options';
 
 // dist/electron/main.cjs → the app root is two folders up.
 const appRoot = join(__dirname, '..', '..');
@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

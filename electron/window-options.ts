@@ -36,11 +36,13 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-/** Only our own page may call the API: no other origin, no sub-frame. */
-export function isTrustedSenderUrl(url: string | undefined): boolean {
+/** True for pages of the app itself: only they may call the API or be navigated to. */
+export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // URL.origin is "null" for custom schemes, so compare scheme and host.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'app';
   } catch {
     return false;
   }

@@ -20,7 +20,10 @@ if (!browserOnly && reason === undefined) {
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  if (reason) console.log(`Glossa: the desktop window cannot open here (${reason}); serving Glossa in browser mode instead.`);
+  if (reason)
+    console.log(
+      `Glossa: the desktop window cannot open here (${reason}); serving Glossa in browser mode instead.`,
+    );
   const { register } = await import('tsx/esm/api');
   register();
   const { runBrowserMode } = await import('../electron/web/run-browser-mode.ts');

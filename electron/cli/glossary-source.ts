@@ -1,6 +1,7 @@
 /**
  * Opens the glossary a command names: a SQLite .db (the app's format) as it is, or a .csv/.json
  * file loaded into a throwaway in-memory store, so every path validates rows the same way.
+ * Checking needs an existing glossary; glossary commands create the database on first use.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -8,7 +9,7 @@ import { GlossaryStore } from '../services/glossary/glossary-store';
 import { defaultGlossaryPath } from '../services/user-data';
 import { UsageError } from './usage';
 
-export function openGlossary(path: string | undefined): GlossaryStore {
+export function openGlossary(path: string | undefined, { mustExist }: { mustExist: boolean }): GlossaryStore {
   const target = path ?? defaultGlossaryPath();
   const extension = extname(target).toLowerCase();
   if (extension === '.csv' || extension === '.json') {
@@ -24,6 +25,6 @@ export function openGlossary(path: string | undefined): GlossaryStore {
       throw error;
     }
   }
-  if (path !== undefined && !existsSync(target)) throw new UsageError(`${target}: no such glossary database`);
+  if (mustExist && !existsSync(target)) throw new UsageError(`${target}: no such glossary database`);
   return GlossaryStore.open(target);
 }

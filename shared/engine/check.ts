@@ -63,7 +63,7 @@ export function checkText(text: string, entries: readonly GlossaryEntry[]): Sugg
   const tokens = tokenize(text);
   const suggestions: Suggestion[] = [];
 
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const match = longestVariantAt(tokens, i, index, text);
     if (!match) {
       i++;

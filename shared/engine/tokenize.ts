@@ -34,11 +34,7 @@ export function tokenize(text: string): Token[] {
 
 /** The comparison key of one word: case, accents and apostrophes do not count. */
 export function normalizeWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’]/g, '')
-    .toLowerCase();
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]/g, '').toLowerCase();
 }
 
 /** The comparison key of a phrase: its words' keys joined by single spaces. */

@@ -42,7 +42,7 @@ describe('dispatchApiCall', () => {
     expect(response.ok).toBe(false);
     if (response.ok) return;
     expect(response.error.message).toMatch(/^broken\.srt:2: /);
-    expect(response.error.message).not.toMatch(/\n|    at /);
+    expect(response.error.message).not.toMatch(/\n| {4}at /);
   });
 
   it('rejects unknown extra arguments', async () => {

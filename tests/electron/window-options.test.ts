@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isTrustedSenderUrl, mainWindowOptions } from '../../electron/window-options';
+import { APP_ORIGIN, isAppUrl, mainWindowOptions } from '../../electron/window-options';
 
 describe('main window options', () => {
   const options = mainWindowOptions('/app/dist/electron/preload.cjs');
@@ -19,11 +19,11 @@ describe('main window options', () => {
   });
 
   it('trusts only the app origin as an API caller', () => {
-    expect(isTrustedSenderUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
-    expect(isTrustedSenderUrl('https://example.com/')).toBe(false);
-    expect(isTrustedSenderUrl('file:///etc/passwd')).toBe(false);
-    expect(isTrustedSenderUrl(`${APP_ORIGIN}.evil.com/`)).toBe(false);
-    expect(isTrustedSenderUrl(undefined)).toBe(false);
-    expect(isTrustedSenderUrl('not a url')).toBe(false);
+    expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(isAppUrl('https://example.com/')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl(`${APP_ORIGIN}.evil.com/`)).toBe(false);
+    expect(isAppUrl(undefined)).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
   });
 });

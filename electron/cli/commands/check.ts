@@ -15,7 +15,7 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
     throw new UsageError(`check: --format must be text or json, not "${format}"`);
 
   const document = await readTranscriptFile(file);
-  const glossary = openGlossary(ctx.option('glossary'));
+  const glossary = openGlossary(ctx.option('glossary'), { mustExist: ctx.option('glossary') !== undefined });
   let suggestions: Suggestion[];
   try {
     suggestions = checkDocument(document, glossary.list());

@@ -82,7 +82,7 @@ export async function glossaryCommand(ctx: CommandContext): Promise<number> {
       `glossary: expected one of ${Object.keys(ACTIONS).join(', ')}${actionName ? `, not "${actionName}"` : ''}`,
     );
   }
-  const store = openGlossary(ctx.option('db'));
+  const store = openGlossary(ctx.option('db'), { mustExist: false });
   try {
     return action(ctx, store, args);
   } finally {

@@ -4,7 +4,12 @@ import { tokenize } from '../../../shared/engine/tokenize';
 import type { GlossaryEntry, TermCategory } from '../../../shared/glossary/types';
 
 let nextId = 1;
-function entry(term: string, variants: string[] = [], forms: string[] = [], category: TermCategory = 'other'): GlossaryEntry {
+function entry(
+  term: string,
+  variants: string[] = [],
+  forms: string[] = [],
+  category: TermCategory = 'other',
+): GlossaryEntry {
   return {
     id: `id-${nextId++}`,
     term,
@@ -42,7 +47,13 @@ describe('checkText: known variants', () => {
 
   const cases: Array<{ text: string; expected: Array<[string, string]> }> = [
     { text: 'Fighting in the Donbass continued.', expected: [['Donbass', 'Donbas']] },
-    { text: 'DONBASS and donbass', expected: [['DONBASS', 'Donbas'], ['donbass', 'Donbas']] },
+    {
+      text: 'DONBASS and donbass',
+      expected: [
+        ['DONBASS', 'Donbas'],
+        ['donbass', 'Donbas'],
+      ],
+    },
     { text: "The Donbass's mines", expected: [['Donbass', 'Donbas']] },
     { text: 'President Tsai Ying Wen said', expected: [['Tsai Ying Wen', 'Tsai Ing-wen']] },
     { text: 'Cai Yingwen.', expected: [['Cai Yingwen', 'Tsai Ing-wen']] },
@@ -75,7 +86,9 @@ describe('checkText: known variants', () => {
     b.variants = [{ text: 'John Stuart', acceptedCount: 3 }];
     const [suggestion] = checkText('John Stuart hosted.', [a, b]);
     expect(suggestion!.replacement).toBe('John Stewart');
-    expect(suggestion!.alternatives).toEqual([{ replacement: 'Jon Stewart', score: expect.any(Number), termId: a.id }]);
+    expect(suggestion!.alternatives).toEqual([
+      { replacement: 'Jon Stewart', score: expect.any(Number), termId: a.id },
+    ]);
     expect(suggestion!.score).toBeGreaterThan(suggestion!.alternatives[0]!.score);
   });
 });
