@@ -27,7 +27,10 @@ cpSync(join(repoRoot, 'node_modules', 'better-sqlite3'), pkg, {
   filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`),
 });
 
+// A configured nodedir (this machine's npm points node-gyp at Node's own headers) would silently
+// build for Node's ABI instead of Electron's, so it is dropped here and the result is checked.
 const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: version };
+for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
 const attempts = [
   // A prebuilt binary from better-sqlite3's releases: seconds, where the network allows.
   [join(repoRoot, 'node_modules', '.bin', 'prebuild-install'), ['--runtime=electron', `--target=${version}`]],
@@ -49,7 +52,7 @@ let built = false;
 for (const [command, args] of attempts) {
   const result = spawnSync(command, args, { cwd: pkg, env, stdio: 'pipe', timeout: 10 * 60_000 });
   const output = join(pkg, 'build', 'Release', 'better_sqlite3.node');
-  if (result.status === 0 && existsSync(output)) {
+  if (result.status === 0 && existsSync(output) && builtForElectron(output)) {
     mkdirSync(targetDir, { recursive: true });
     copyFileSync(output, target);
     built = true;
@@ -67,6 +70,14 @@ if (built) {
     process.exit(1);
   }
   console.log(line);
+}
+
+/** Node refuses a module built for Electron's ABI, naming that ABI: that refusal is the proof. */
+function builtForElectron(modulePath) {
+  const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(modulePath)})`], {
+    encoding: 'utf8',
+  });
+  return probe.status !== 0 && probe.stderr.includes(`NODE_MODULE_VERSION ${abi}`);
 }
 
 function nodeGypPath() {

@@ -31,9 +31,6 @@ if (!browserOnly && reason === undefined) {
 }
 
 function electronUnavailableReason() {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'no graphical display';
-  }
   if (!electronBinaryPath()) {
     spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], {
       stdio: 'ignore',
@@ -49,6 +46,9 @@ function electronUnavailableReason() {
     if (!existsSync(join(electronNativeDir(abi), 'better_sqlite3.node'))) {
       return 'the database module for Electron could not be built';
     }
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return 'no graphical display';
   }
   return undefined;
 }
