@@ -1,0 +1,44 @@
+/**
+ * The correction engine's public face: build once from the glossary (and the user's past
+ * decisions), then check whole documents or single paragraphs. Pure TypeScript: the CLI, the app's
+ * main process, a worker and the tests all use it the same way.
+ */
+import type { TranscriptDocument } from '../document/model';
+import { documentPlainText } from '../document/plain-text';
+import type { GlossaryEntry } from '../glossary/types';
+import { checkText as checkVariants } from './check';
+import type { Suggestion } from './suggestion';
+
+/** "This heard text is not that entry": recorded when a person rejects a suggestion. */
+export interface Rejection {
+  termId: string;
+  /** The heard text as it was in the transcript; compared by phraseKey (case and punctuation ignored). */
+  heard: string;
+}
+
+export interface EngineInput {
+  entries: readonly GlossaryEntry[];
+  rejections?: readonly Rejection[];
+}
+
+export interface CorrectionEngine {
+  /** Suggestions for a plain text (segments separated by blank lines). */
+  check(text: string): Suggestion[];
+  checkDocument(doc: TranscriptDocument): Suggestion[];
+  /**
+   * Suggestions for one paragraph that starts at `offset` in the document's plain text; offsets in
+   * the result are document offsets. Used to re-check an edited paragraph.
+   */
+  checkParagraph(paragraph: string, offset: number): Suggestion[];
+}
+
+export function createEngine(input: EngineInput): CorrectionEngine {
+  const entries = input.entries;
+  const check = (text: string) => checkVariants(text, entries);
+  return {
+    check,
+    checkDocument: (doc) => check(documentPlainText(doc)),
+    checkParagraph: (paragraph, offset) =>
+      check(paragraph).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })),
+  };
+}
