@@ -8,6 +8,7 @@ import { documentPlainText } from '../document/plain-text';
 import type { GlossaryEntry } from '../glossary/types';
 import { checkText as checkVariants } from './check';
 import type { Suggestion } from './suggestion';
+import { phraseKey } from './tokenize';
 
 /** "This heard text is not that entry": recorded when a person rejects a suggestion. */
 export interface Rejection {
@@ -34,11 +35,35 @@ export interface CorrectionEngine {
 
 export function createEngine(input: EngineInput): CorrectionEngine {
   const entries = input.entries;
-  const check = (text: string) => checkVariants(text, entries);
+  const rejected = new Set((input.rejections ?? []).map((r) => rejectionKey(r.termId, r.heard)));
+  const check = (text: string) =>
+    checkVariants(text, entries).flatMap((suggestion) => withoutRejected(suggestion, rejected));
   return {
     check,
     checkDocument: (doc) => check(documentPlainText(doc)),
     checkParagraph: (paragraph, offset) =>
       check(paragraph).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })),
   };
+}
+
+function rejectionKey(termId: string, heard: string): string {
+  return `${termId}\u0000${phraseKey(heard)}`;
+}
+
+/** Drops a rejected proposal; its best remaining alternative takes its place. */
+function withoutRejected(suggestion: Suggestion, rejected: ReadonlySet<string>): Suggestion[] {
+  if (!rejected.has(rejectionKey(suggestion.termId, suggestion.text))) return [suggestion];
+  const [next, ...rest] = suggestion.alternatives.filter(
+    (alternative) => !rejected.has(rejectionKey(alternative.termId, suggestion.text)),
+  );
+  if (!next) return [];
+  return [
+    {
+      ...suggestion,
+      replacement: next.replacement,
+      score: next.score,
+      termId: next.termId,
+      alternatives: rest,
+    },
+  ];
 }

