@@ -6,8 +6,11 @@
 import type { TranscriptDocument } from '../document/model';
 import { documentPlainText } from '../document/plain-text';
 import type { GlossaryEntry } from '../glossary/types';
-import { checkText as checkVariants } from './check';
+import { englishLexicon, type Lexicon } from './lexicon';
+import { matchText, type MatcherData } from './matcher';
 import type { Suggestion } from './suggestion';
+import { buildTargets, type Target } from './targets';
+import { TermIndex } from './term-index';
 import { phraseKey } from './tokenize';
 
 /** "This heard text is not that entry": recorded when a person rejects a suggestion. */
@@ -20,6 +23,8 @@ export interface Rejection {
 export interface EngineInput {
   entries: readonly GlossaryEntry[];
   rejections?: readonly Rejection[];
+  /** Evidence about ordinary English; SUBTLEX-US by default. */
+  lexicon?: Lexicon;
 }
 
 export interface CorrectionEngine {
@@ -34,16 +39,48 @@ export interface CorrectionEngine {
 }
 
 export function createEngine(input: EngineInput): CorrectionEngine {
-  const entries = input.entries;
+  const data = buildMatcherData(input.entries, input.lexicon ?? englishLexicon());
   const rejected = new Set((input.rejections ?? []).map((r) => rejectionKey(r.termId, r.heard)));
   const check = (text: string) =>
-    checkVariants(text, entries).flatMap((suggestion) => withoutRejected(suggestion, rejected));
+    matchText(text, data).flatMap((suggestion) => withoutRejected(suggestion, rejected));
   return {
     check,
     checkDocument: (doc) => check(documentPlainText(doc)),
     checkParagraph: (paragraph, offset) =>
       check(paragraph).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })),
   };
+}
+
+function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): MatcherData {
+  const targets = buildTargets(entries);
+  const correct = new Map<string, Set<string>>();
+  const glossaryWords = new Set<string>();
+  const termTargets = new Map<string, Target>();
+  let longestTargetWords = 1;
+  for (const target of targets) {
+    const ids = correct.get(target.key) ?? new Set<string>();
+    ids.add(target.entry.id);
+    correct.set(target.key, ids);
+    if (target.kind !== 'part') for (const word of target.words) glossaryWords.add(word);
+    if (target.kind === 'term') termTargets.set(target.entry.id, target);
+    longestTargetWords = Math.max(longestTargetWords, target.words.length);
+  }
+
+  const variants: MatcherData['variants'] = new Map();
+  for (const entry of entries) {
+    const target = termTargets.get(entry.id);
+    if (!target) continue;
+    for (const variant of entry.variants) {
+      const key = phraseKey(variant.text);
+      if (key === '' || correct.has(key)) continue;
+      const list = variants.get(key) ?? [];
+      if (list.some((item) => item.target.entry.id === entry.id)) continue;
+      list.push({ target, acceptedCount: variant.acceptedCount });
+      variants.set(key, list);
+      longestTargetWords = Math.max(longestTargetWords, key.split(' ').length);
+    }
+  }
+  return { index: new TermIndex(targets), correct, variants, glossaryWords, longestTargetWords, lexicon };
 }
 
 function rejectionKey(termId: string, heard: string): string {

@@ -1,0 +1,106 @@
+/**
+ * Weighted edit distance between sound strings: the cost of turning what was heard into the
+ * term. Confusions a recogniser makes are cheap (one vowel for another, voiced for voiceless,
+ * m for n); dropping or adding a consonant is dear. Also a plain letter distance for spelling.
+ */
+import { isVowelSound } from './sound';
+
+export const COST = {
+  vowelForVowel: 0.3,
+  vowelInsertDelete: 0.5,
+  /** h, w, y come and go in transcriptions ("Sarah"/"Sara", "Zwirko"/"Zirko"). */
+  glideInsertDelete: 0.4,
+  consonantInsertDelete: 0.9,
+  similarConsonants: 0.4,
+  otherConsonants: 1,
+  vowelForConsonant: 1,
+} as const;
+
+/** Consonants a listener (or a recogniser) confuses, as groups. */
+const SIMILAR_GROUPS = [
+  'pb',
+  'td',
+  'kg',
+  'fv',
+  'sz',
+  'SZCJ',
+  'mnN',
+  'lr',
+  'vw',
+  'yJ',
+  'Tft',
+  'sS',
+  'Cts',
+  'Jdz',
+  'kx',
+];
+const SIMILAR = new Set<string>();
+for (const group of SIMILAR_GROUPS) {
+  for (const a of group) for (const b of group) if (a !== b) SIMILAR.add(a + b);
+}
+
+function substitutionCost(a: string, b: string): number {
+  if (a === b) return 0;
+  const av = isVowelSound(a);
+  const bv = isVowelSound(b);
+  if (av && bv) return COST.vowelForVowel;
+  if (av || bv) return COST.vowelForConsonant;
+  return SIMILAR.has(a + b) ? COST.similarConsonants : COST.otherConsonants;
+}
+
+function indelCost(char: string): number {
+  if (isVowelSound(char)) return COST.vowelInsertDelete;
+  if (char === 'h' || char === 'w' || char === 'y') return COST.glideInsertDelete;
+  return COST.consonantInsertDelete;
+}
+
+/** Reused rows: the distance runs millions of times in a full check. */
+let previous = new Float64Array(64);
+let current = new Float64Array(64);
+
+export function soundDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (b.length + 1 > previous.length) {
+    previous = new Float64Array(b.length * 2 + 2);
+    current = new Float64Array(b.length * 2 + 2);
+  }
+  previous[0] = 0;
+  for (let j = 1; j <= b.length; j++) previous[j] = previous[j - 1]! + indelCost(b[j - 1]!);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a[i - 1]!;
+    const deleteA = indelCost(ca);
+    current[0] = previous[0]! + deleteA;
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b[j - 1]!;
+      current[j] = Math.min(
+        previous[j]! + deleteA,
+        current[j - 1]! + indelCost(cb),
+        previous[j - 1]! + substitutionCost(ca, cb),
+      );
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/** 1 for the same sound, towards 0 as the sounds part. */
+export function soundSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  return Math.max(0, 1 - soundDistance(a, b) / longest);
+}
+
+/** Plain Levenshtein similarity of two letter strings (spelling, not sound). */
+export function letterSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return 1 - prev[b.length]! / longest;
+}

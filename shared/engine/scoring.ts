@@ -1,0 +1,131 @@
+/**
+ * How sure the engine is that a heard phrase is a mishearing of a target. Similarity of sound (or
+ * spelling) is the evidence; the constants below say how much of it each length of name needs and
+ * how other evidence (ordinary English words, capitals, names that are real in their own right)
+ * moves the score. Every constant is named; every rule is a small pure function.
+ */
+import type { SuggestionReason } from './suggestion';
+import type { HeardToken } from './heard';
+import { letterSimilarity, soundSimilarity } from './phonetics/distance';
+import type { Target } from './targets';
+
+export const SCORING = {
+  /** Suggestions below this score are not shown. */
+  reportThreshold: 0.6,
+  /** Similarity a target needs, by the length of its sound string: short names must match closely. */
+  minSimilarityShort: 0.99, // up to 3 sounds ("Yoon")
+  minSimilarityFour: 0.86,
+  minSimilarityMedium: 0.78, // 5–6 sounds
+  minSimilarityLong: 0.7, // 7 sounds or more
+  /** A first name or surname said alone is weaker evidence than the full name. */
+  partFactor: 0.9,
+  /** Heard words that are ordinary English are probably right as they are. */
+  veryCommonWordPerMillion: 100,
+  veryCommonWordFactor: 0.45,
+  commonWordPerMillion: 10,
+  commonWordFactor: 0.75,
+  /** A known name ("Margaret") is less likely a mishearing than an unknown word. */
+  knownNameFactor: 0.9,
+  /** A word that is itself part of another glossary name ("Jong" in "Kim Jong Nam"). */
+  otherGlossaryWordFactor: 0.75,
+  /** A lower-case word where the transcript capitalises names. */
+  lowerCaseFactor: 0.7,
+  /** A spelled acronym that ordinary English knows (FBI, NBA): probably a different organisation. */
+  knownAcronymFactor: 0.7,
+  /** The entry is written correctly elsewhere in the same transcript. */
+  mentionedElsewhereBonus: 0.08,
+} as const;
+
+/** A known variant is strong evidence; learned ones (accepted by people) slightly more so. */
+const VARIANT_BASE_SCORE = 0.95;
+const VARIANT_LEARNED_BONUS = 0.04;
+
+export function variantScore(acceptedCount: number): number {
+  return VARIANT_BASE_SCORE + VARIANT_LEARNED_BONUS * (acceptedCount / (acceptedCount + 1));
+}
+
+export interface Evaluation {
+  score: number;
+  reason: SuggestionReason;
+}
+
+export interface EvaluationContext {
+  /** Folded words of every term and form in the glossary. */
+  glossaryWords: ReadonlySet<string>;
+  /** Entries written exactly right somewhere in the transcript. */
+  mentionedEntryIds: ReadonlySet<string>;
+  transcriptHasCapitals: boolean;
+}
+
+export function minSimilarity(soundLength: number): number {
+  if (soundLength <= 3) return SCORING.minSimilarityShort;
+  if (soundLength === 4) return SCORING.minSimilarityFour;
+  if (soundLength <= 6) return SCORING.minSimilarityMedium;
+  return SCORING.minSimilarityLong;
+}
+
+/** Best similarity over the ways both sides can be said, and whether spelling letters won. */
+export function bestSimilarity(heard: readonly HeardToken[], target: Target) {
+  const heardSound = heard.map((token) => token.sound).join('');
+  const heardSpoken = heard.map((token) => token.spokenSound).join('');
+  let best = { similarity: soundSimilarity(heardSound, target.sound), soundLength: target.sound.length };
+  let reason: SuggestionReason = 'sound';
+  if (heardSpoken !== heardSound || target.spokenSound !== target.sound) {
+    for (const [a, b] of [
+      [heardSpoken, target.spokenSound],
+      [heardSound, target.spokenSound],
+      [heardSpoken, target.sound],
+    ] as const) {
+      const similarity = soundSimilarity(a, b);
+      // Judge against the length actually compared: "NIS" said as letters is six sounds, not three.
+      if (similarity > best.similarity) {
+        best = { similarity, soundLength: Math.min(a.length, b.length) };
+        reason = 'acronym';
+      }
+    }
+  }
+  const letters = letterSimilarity(heard.map((token) => token.letters).join(''), target.letters);
+  if (letters > best.similarity) {
+    best = { similarity: letters, soundLength: target.sound.length };
+    reason = 'spelling';
+  }
+  return { ...best, reason };
+}
+
+export function evaluate(
+  heard: readonly HeardToken[],
+  target: Target,
+  context: EvaluationContext,
+): Evaluation | undefined {
+  const { similarity, reason, soundLength } = bestSimilarity(heard, target);
+  const floor = minSimilarity(soundLength);
+  if (similarity < floor) return undefined;
+
+  let score = 0.5 + (0.5 * (similarity - floor)) / (1 - floor + 1e-9);
+  if (target.kind === 'part') score *= SCORING.partFactor;
+  const targetWords = new Set(target.words);
+  for (const token of heard) {
+    if (targetWords.has(token.letters)) continue;
+    score *= wordEvidenceFactor(token, context);
+  }
+  if (context.mentionedEntryIds.has(target.entry.id)) score += SCORING.mentionedElsewhereBonus;
+  return { score: Math.min(1, Math.max(0, score)), reason };
+}
+
+/** How much one heard word that differs from the target lowers the score. */
+export function wordEvidenceFactor(token: HeardToken, context: EvaluationContext): number {
+  let factor = 1;
+  if (token.acronymLike) {
+    if (token.frequency > 0) factor *= SCORING.knownAcronymFactor;
+  } else if (token.frequency >= SCORING.veryCommonWordPerMillion && !token.mostlyCapitalised) {
+    factor *= SCORING.veryCommonWordFactor;
+  } else if (token.frequency >= SCORING.commonWordPerMillion && !token.mostlyCapitalised) {
+    factor *= SCORING.commonWordFactor;
+  } else if (token.mostlyCapitalised && token.frequency > 0) {
+    factor *= SCORING.knownNameFactor;
+  }
+  if (context.glossaryWords.has(token.letters)) factor *= SCORING.otherGlossaryWordFactor;
+  if (context.transcriptHasCapitals && !token.capitalised && !/\d/.test(token.text))
+    factor *= SCORING.lowerCaseFactor;
+  return factor;
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds candidate targets for a heard phrase without comparing it to every glossary entry. Targets
+ * are filed under their coarse sound key and, SymSpell-style, under every key one deletion away,
+ * so a lookup with the heard key and its own one-deletion keys finds every target within one
+ * inserted, deleted or changed consonant class. Words of multi-word targets are filed too, so one
+ * well-heard word ("Sinmun") finds its whole name ("Rodong Sinmun") however badly the rest was heard.
+ */
+import type { Target } from './targets';
+
+/** Keys shorter than this are looked up exactly: deletions of "NS" would match almost anything. */
+const MIN_KEY_FOR_DELETIONS = 4;
+/** A word key filed under more targets than this says too little to be worth following. */
+const MAX_WORD_BUCKET = 64;
+const MIN_WORD_KEY = 3;
+
+export interface WordHit {
+  target: Target;
+  wordIndex: number;
+}
+
+export class TermIndex {
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byDeletedKey = new Map<string, number[]>();
+  private readonly byWordKey = new Map<string, number[]>();
+
+  constructor(readonly targets: readonly Target[]) {
+    for (const target of targets) {
+      const keys = new Set([target.coarse, target.spokenCoarse]);
+      for (const key of keys) {
+        if (key === '') continue;
+        file(this.byKey, key, target.index);
+        if (key.length >= MIN_KEY_FOR_DELETIONS) {
+          for (const deleted of deletions(key)) file(this.byDeletedKey, deleted, target.index);
+        }
+      }
+      if (target.words.length > 1) {
+        target.wordCoarse.forEach((key, wordIndex) => {
+          // Word index in the low 4 bits: names have far fewer than 16 words.
+          if (key.length >= MIN_WORD_KEY)
+            file(this.byWordKey, key, target.index * 16 + Math.min(wordIndex, 15));
+        });
+      }
+    }
+  }
+
+  /** Targets whose whole key is within one edit of the heard key. */
+  candidatesForKey(key: string): Target[] {
+    if (key === '') return [];
+    const found = new Set<number>();
+    collect(this.byKey.get(key), found);
+    if (key.length >= MIN_KEY_FOR_DELETIONS - 1) {
+      collect(this.byDeletedKey.get(key), found); // the target has one more consonant
+    }
+    if (key.length >= MIN_KEY_FOR_DELETIONS) {
+      for (const deleted of deletions(key)) {
+        collect(this.byKey.get(deleted), found); // the heard phrase has one more
+        collect(this.byDeletedKey.get(deleted), found); // one consonant changed
+      }
+    }
+    return [...found].map((index) => this.targets[index]!);
+  }
+
+  /**
+   * Multi-word targets that have a word with this key (or with this key less one consonant, as
+   * "Collins" is "Colin" and an s), and which word it is.
+   */
+  candidatesForWord(key: string): WordHit[] {
+    if (key.length < MIN_WORD_KEY) return [];
+    const keys = key.length > MIN_WORD_KEY ? [key, ...deletions(key)] : [key];
+    const hits: WordHit[] = [];
+    for (const candidate of keys) {
+      const bucket = this.byWordKey.get(candidate);
+      if (!bucket || bucket.length > MAX_WORD_BUCKET) continue;
+      for (const packed of bucket) hits.push({ target: this.targets[packed >> 4]!, wordIndex: packed & 15 });
+    }
+    return hits;
+  }
+}
+
+function file(map: Map<string, number[]>, key: string, value: number): void {
+  const bucket = map.get(key);
+  if (!bucket) map.set(key, [value]);
+  else if (bucket[bucket.length - 1] !== value) bucket.push(value);
+}
+
+function collect(bucket: number[] | undefined, into: Set<number>): void {
+  if (bucket) for (const value of bucket) into.add(value);
+}
+
+function deletions(key: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
