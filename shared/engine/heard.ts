@@ -17,8 +17,10 @@ export interface HeardToken extends Token {
   capitalised: boolean;
   acronymLike: boolean;
   sentenceStart: boolean;
-  /** Punctuation other than a hyphen or an apostrophe between this token and the previous one. */
+  /** Punctuation other than a hyphen or an apostrophe, or a blank line, before this token. */
   breakBefore: boolean;
+  /** A blank line (a segment boundary) before this token: no phrase ever spans it. */
+  paragraphBefore: boolean;
   /** Occurrences per million words of spoken English (0 when unknown). */
   frequency: number;
   mostlyCapitalised: boolean;
@@ -49,7 +51,9 @@ export function analyseText(text: string, lexicon: Lexicon): HeardToken[] {
       capitalised: /^\p{Lu}/u.test(token.text),
       acronymLike,
       sentenceStart,
-      breakBefore: previous !== undefined && /[^\s\-‐‑'’]/u.test(gap.replace(/['’]s\b/giu, '')),
+      breakBefore:
+        previous !== undefined && (/[^\s\-‐‑'’]/u.test(gap.replace(/['’]s\b/giu, '')) || /\n\s*\n/.test(gap)),
+      paragraphBefore: previous !== undefined && /\n\s*\n/.test(gap),
       frequency: lexicon.perMillion(token.text),
       mostlyCapitalised: lexicon.isMostlyCapitalised(token.text),
       nameLike: false,

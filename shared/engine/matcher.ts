@@ -71,8 +71,10 @@ function exactTier(
 ): void {
   for (let i = 0; i < tokens.length;) {
     let matched = 0;
-    // Punctuation inside is allowed here: "KoreaRiskGroup. com" is the term, only spaced oddly.
+    // Punctuation inside is allowed here ("KoreaRiskGroup. com" is the term, only spaced oddly),
+    // a blank line is not.
     for (let words = Math.min(maxWords, tokens.length - i); words >= 1 && matched === 0; words--) {
+      if (tokens.slice(i + 1, i + words).some((token) => token.paragraphBefore)) continue;
       const key = tokens
         .slice(i, i + words)
         .map((token) => token.key)
