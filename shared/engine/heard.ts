@@ -4,7 +4,7 @@
  * before, and whether it is an ordinary English word.
  */
 import type { Lexicon } from './lexicon';
-import { coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
+import { acronymKey, coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
 import { isAcronym } from './targets';
 import { tokenize, type Token } from './tokenize';
 
@@ -14,6 +14,8 @@ export interface HeardToken extends Token {
   /** The sound with acronyms and letter-digit mixes ("9K") spelled out; equal to sound otherwise. */
   spokenSound: string;
   coarse: string;
+  /** Rhyme classes of the letters, for acronym-like tokens (see acronymKey); else ''. */
+  acronymKey: string;
   capitalised: boolean;
   acronymLike: boolean;
   sentenceStart: boolean;
@@ -48,6 +50,7 @@ export function analyseText(text: string, lexicon: Lexicon): HeardToken[] {
       sound,
       spokenSound,
       coarse: coarseKey(sound),
+      acronymKey: acronymLike ? acronymKey(token.text) : '',
       capitalised: /^\p{Lu}/u.test(token.text),
       acronymLike,
       sentenceStart,

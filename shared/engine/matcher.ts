@@ -45,7 +45,8 @@ interface Candidate {
 
 export function matchText(text: string, data: MatcherData): Suggestion[] {
   const tokens = analyseText(text, data.lexicon);
-  const covered = new Uint8Array(tokens.length);
+  /** For each token written exactly right: the entries it is right for (empty: not covered). */
+  const covered: Array<ReadonlySet<string> | undefined> = new Array(tokens.length);
   const mentionedEntryIds = new Set<string>();
   const candidates: Candidate[] = [];
   const maxWords = Math.min(MAX_PHRASE_WORDS, data.longestTargetWords + EXTRA_WORDS);
@@ -65,12 +66,13 @@ function exactTier(
   tokens: HeardToken[],
   data: MatcherData,
   maxWords: number,
-  covered: Uint8Array,
+  covered: Array<ReadonlySet<string> | undefined>,
   mentioned: Set<string>,
   candidates: Candidate[],
 ): void {
   for (let i = 0; i < tokens.length;) {
     let matched = 0;
+    let matchedFor: ReadonlySet<string> = new Set();
     // Punctuation inside is allowed here ("KoreaRiskGroup. com" is the term, only spaced oddly),
     // a blank line is not.
     for (let words = Math.min(maxWords, tokens.length - i); words >= 1 && matched === 0; words--) {
@@ -83,6 +85,7 @@ function exactTier(
       if (correctFor) {
         for (const id of correctFor) mentioned.add(id);
         matched = words;
+        matchedFor = correctFor;
         continue;
       }
       const variants = data.variants.get(key);
@@ -100,7 +103,7 @@ function exactTier(
       }
     }
     if (matched > 0) {
-      covered.fill(1, i, i + matched);
+      covered.fill(matchedFor, i, i + matched);
       i += matched;
     } else {
       i++;
@@ -112,7 +115,7 @@ function fuzzyTier(
   tokens: HeardToken[],
   data: MatcherData,
   maxWords: number,
-  covered: Uint8Array,
+  covered: Array<ReadonlySet<string> | undefined>,
   context: EvaluationContext,
   candidates: Candidate[],
 ): void {
@@ -122,7 +125,7 @@ function fuzzyTier(
     const pairKey = `${first}:${last}:${target.index}`;
     if (seen.has(pairKey)) return;
     seen.add(pairKey);
-    if (!phraseIsCandidate(tokens, covered, first, last)) return;
+    if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
     const heard = tokens.slice(first, last + 1);
     if (Math.abs(heard.length - target.words.length) > 1) return;
     if (target.kind === 'part' && heard.length > 1) return;
@@ -133,12 +136,12 @@ function fuzzyTier(
   };
 
   for (let first = 0; first < tokens.length; first++) {
-    if (covered[first] || !tokens[first]!.nameLike) continue;
+    if (!tokens[first]!.nameLike) continue;
     // Whole phrases starting here, by their coarse key (as words, and with acronyms spelled).
     let sound = '';
     let spoken = '';
     for (let last = first; last < Math.min(tokens.length, first + maxWords); last++) {
-      if (covered[last] || (last > first && tokens[last]!.breakBefore)) break;
+      if (last > first && tokens[last]!.breakBefore) break;
       sound += tokens[last]!.sound;
       spoken += tokens[last]!.spokenSound;
       if (!tokens[last]!.nameLike) continue;
@@ -146,6 +149,9 @@ function fuzzyTier(
       for (const key of keys)
         for (const target of data.index.candidatesForKey(key)) consider(first, last, target);
     }
+    // An acronym heard with a letter or two that rhymes with the right one.
+    for (const target of data.index.candidatesForAcronym(tokens[first]!.acronymKey))
+      consider(first, first, target);
     // One word of a longer name: try the phrases that would line up with that name.
     for (const { target, wordIndex } of data.index.candidatesForWord(tokens[first]!.coarse)) {
       const length = target.words.length;
@@ -166,18 +172,43 @@ function phraseIsContiguous(tokens: readonly HeardToken[], first: number, last: 
   return true;
 }
 
+/**
+ * A phrase may be corrected to an entry if it starts and ends like a name and has no word that is
+ * already right for another entry: "Satchel Nadella" may become "Satya Nadella" though "Nadella"
+ * is right, but "Kim Jong-il" never becomes "Kim Jong Un".
+ */
 function phraseIsCandidate(
   tokens: readonly HeardToken[],
-  covered: Uint8Array,
+  covered: ReadonlyArray<ReadonlySet<string> | undefined>,
   first: number,
   last: number,
+  entryId: string,
 ): boolean {
-  for (let i = first; i <= last; i++) if (covered[i]) return false;
+  let allCovered = true;
+  for (let i = first; i <= last; i++) {
+    const rightFor = covered[i];
+    if (rightFor && !rightFor.has(entryId)) return false;
+    if (!rightFor) allCovered = false;
+  }
+  if (allCovered) return false;
   return tokens[first]!.nameLike && tokens[last]!.nameLike && phraseIsContiguous(tokens, first, last);
 }
 
 /** Best target per phrase, others as alternatives; overlapping phrases resolved by score. */
-function select(candidates: Candidate[], tokens: readonly HeardToken[], text: string): Suggestion[] {
+function select(all: Candidate[], tokens: readonly HeardToken[], text: string): Suggestion[] {
+  // A whole name beats a part of it for the same entry: "Jenson Wang" → "Jensen Huang", not
+  // "Jenson" → "Jensen" alone.
+  const candidates = all.filter(
+    (small) =>
+      !all.some(
+        (big) =>
+          big !== small &&
+          big.target.entry.id === small.target.entry.id &&
+          big.first <= small.first &&
+          big.last >= small.last &&
+          big.last - big.first > small.last - small.first,
+      ),
+  );
   const bySpan = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = `${candidate.first}:${candidate.last}`;

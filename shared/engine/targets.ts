@@ -5,7 +5,7 @@
  * compares: words, letters, sound strings (as a word and spelled letter by letter) and coarse keys.
  */
 import type { GlossaryEntry } from '../glossary/types';
-import { coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
+import { acronymKey, coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
 import { phraseKey, tokenize } from './tokenize';
 
 export type TargetKind = 'term' | 'form' | 'part';
@@ -29,6 +29,8 @@ export interface Target {
   wordCoarse: string[];
   /** True when some word of the target is an acronym said letter by letter. */
   hasAcronym: boolean;
+  /** For a one-word acronym, the rhyme classes of its letters (see acronymKey); else ''. */
+  acronymKey: string;
 }
 
 /** Parts of person names shorter than this are never said alone as the person ("Un", "Il"). */
@@ -90,5 +92,6 @@ function makeTarget(index: number, entry: GlossaryEntry, text: string, kind: Tar
     spokenCoarse: coarseKey(spokenSound),
     wordCoarse: sounds.map(coarseKey),
     hasAcronym: tokens.some((token) => isAcronym(token.text)),
+    acronymKey: tokens.length === 1 && isAcronym(tokens[0]!.text) ? acronymKey(tokens[0]!.text) : '',
   };
 }

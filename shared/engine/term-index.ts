@@ -9,6 +9,8 @@ import type { Target } from './targets';
 
 /** Keys shorter than this are looked up exactly: deletions of "NS" would match almost anything. */
 const MIN_KEY_FOR_DELETIONS = 4;
+/** Acronyms of three letters or more are also filed with one letter dropped. */
+const MIN_ACRONYM_FOR_DELETIONS = 3;
 /** A word key filed under more targets than this says too little to be worth following. */
 const MAX_WORD_BUCKET = 64;
 const MIN_WORD_KEY = 3;
@@ -22,6 +24,7 @@ export class TermIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly byDeletedKey = new Map<string, number[]>();
   private readonly byWordKey = new Map<string, number[]>();
+  private readonly byAcronymKey = new Map<string, number[]>();
 
   constructor(readonly targets: readonly Target[]) {
     for (const target of targets) {
@@ -31,6 +34,12 @@ export class TermIndex {
         file(this.byKey, key, target.index);
         if (key.length >= MIN_KEY_FOR_DELETIONS) {
           for (const deleted of deletions(key)) file(this.byDeletedKey, deleted, target.index);
+        }
+      }
+      if (target.acronymKey) {
+        file(this.byAcronymKey, target.acronymKey, target.index);
+        if (target.acronymKey.length >= MIN_ACRONYM_FOR_DELETIONS) {
+          for (const deleted of deletions(target.acronymKey)) file(this.byAcronymKey, deleted, target.index);
         }
       }
       if (target.words.length > 1) {
@@ -56,6 +65,17 @@ export class TermIndex {
         collect(this.byKey.get(deleted), found); // the heard phrase has one more
         collect(this.byDeletedKey.get(deleted), found); // one consonant changed
       }
+    }
+    return [...found].map((index) => this.targets[index]!);
+  }
+
+  /** One-word acronym targets whose letters rhyme with the heard letters, one letter apart at most. */
+  candidatesForAcronym(key: string): Target[] {
+    if (key === '') return [];
+    const found = new Set<number>();
+    collect(this.byAcronymKey.get(key), found);
+    if (key.length >= MIN_ACRONYM_FOR_DELETIONS) {
+      for (const deleted of deletions(key)) collect(this.byAcronymKey.get(deleted), found);
     }
     return [...found].map((index) => this.targets[index]!);
   }

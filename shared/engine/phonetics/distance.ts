@@ -12,6 +12,8 @@ export const COST = {
   glideInsertDelete: 0.4,
   consonantInsertDelete: 0.9,
   similarConsonants: 0.4,
+  /** Same manner, another place: stops for stops ("ECD" for "ECB"), fricatives for fricatives. */
+  sameMannerConsonants: 0.7,
   otherConsonants: 1,
   vowelForConsonant: 1,
 } as const;
@@ -39,13 +41,40 @@ for (const group of SIMILAR_GROUPS) {
   for (const a of group) for (const b of group) if (a !== b) SIMILAR.add(a + b);
 }
 
+const MANNER: Readonly<Record<string, string>> = {
+  p: 'stop',
+  b: 'stop',
+  t: 'stop',
+  d: 'stop',
+  k: 'stop',
+  g: 'stop',
+  f: 'fricative',
+  v: 'fricative',
+  s: 'fricative',
+  z: 'fricative',
+  S: 'fricative',
+  Z: 'fricative',
+  T: 'fricative',
+  h: 'fricative',
+  C: 'affricate',
+  J: 'affricate',
+  m: 'nasal',
+  n: 'nasal',
+  N: 'nasal',
+  l: 'liquid',
+  r: 'liquid',
+  w: 'glide',
+  y: 'glide',
+};
+
 function substitutionCost(a: string, b: string): number {
   if (a === b) return 0;
   const av = isVowelSound(a);
   const bv = isVowelSound(b);
   if (av && bv) return COST.vowelForVowel;
   if (av || bv) return COST.vowelForConsonant;
-  return SIMILAR.has(a + b) ? COST.similarConsonants : COST.otherConsonants;
+  if (SIMILAR.has(a + b)) return COST.similarConsonants;
+  return MANNER[a] === MANNER[b] ? COST.sameMannerConsonants : COST.otherConsonants;
 }
 
 function indelCost(char: string): number {

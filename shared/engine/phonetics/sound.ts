@@ -236,3 +236,43 @@ export function coarseKey(sound: string): string {
   }
   return key;
 }
+
+/**
+ * Letter names that rhyme sound alike, and recognisers confuse them: B, C, D, E, G, P, T, V, Z all
+ * end in "ee"; F, L, M, N, S, X start with "e". An acronym's key is the rhyme class of each letter,
+ * so "ECD" finds "ECB".
+ */
+const LETTER_RHYME: Readonly<Record<string, string>> = {
+  b: 'e',
+  c: 'e',
+  d: 'e',
+  e: 'e',
+  g: 'e',
+  p: 'e',
+  t: 'e',
+  v: 'e',
+  z: 'e',
+  f: 'E',
+  l: 'E',
+  m: 'E',
+  n: 'E',
+  s: 'E',
+  x: 'E',
+  a: 'a',
+  h: 'a',
+  j: 'a',
+  k: 'a',
+  i: 'i',
+  y: 'i',
+  o: 'o',
+  q: 'u',
+  u: 'u',
+  w: 'u',
+  r: 'r',
+};
+
+export function acronymKey(word: string): string {
+  let key = '';
+  for (const char of foldLetters(word)) key += LETTER_RHYME[char] ?? char;
+  return key;
+}
