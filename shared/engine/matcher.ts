@@ -11,6 +11,7 @@
  */
 import type { HeardToken } from './heard';
 import { analyseText } from './heard';
+import { consistencySuggestions } from './consistency';
 import type { Lexicon } from './lexicon';
 import { coarseKey } from './phonetics/sound';
 import { evaluate, SCORING, variantScore, type EvaluationContext } from './scoring';
@@ -59,7 +60,19 @@ export function matchText(text: string, data: MatcherData): Suggestion[] {
     transcriptHasCapitals: tokens.some((token) => token.capitalised && !token.sentenceStart),
   };
   fuzzyTier(tokens, data, maxWords, covered, context, candidates);
-  return select(candidates, tokens, text);
+  const suggestions = select(candidates, tokens, text);
+
+  const taken = new Uint8Array(tokens.length);
+  for (const suggestion of suggestions) {
+    tokens.forEach((token, i) => {
+      if (token.start >= suggestion.start && token.end <= suggestion.end) taken[i] = 1;
+    });
+  }
+  const isKnown = (first: number, last: number) =>
+    covered.slice(first, last + 1).some((rightFor) => rightFor);
+  return [...suggestions, ...consistencySuggestions(tokens, text, isKnown, taken)].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 function exactTier(

@@ -125,3 +125,21 @@ describe('scores', () => {
     expect(close!.score).toBeGreaterThan(loose?.score ?? 0);
   });
 });
+
+describe('consistency within one transcript', () => {
+  it('brings a rare spelling of a name the glossary does not know in line with the usual one', () => {
+    const text = [
+      'Our guest today is Dr. Amara Okonkwo.',
+      'Amara Okonkwo studies coral reefs.',
+      'As Amara Okonkwo told us, the reefs recover.',
+      'Thank you, Amara Okonkow, for joining us.',
+    ].join('\n\n');
+    const suggestions = engine.check(text).filter((s) => s.reason === 'consistency');
+    expect(suggestions.map((s) => [s.text, s.replacement])).toEqual([['Amara Okonkow', 'Amara Okonkwo']]);
+  });
+
+  it('leaves two different names alone when neither dominates', () => {
+    const text = 'Marta Kowalczyk met Marta Kowalski. Later Kowalczyk and Kowalski spoke.';
+    expect(engine.check(text).filter((s) => s.reason === 'consistency')).toEqual([]);
+  });
+});
