@@ -51,6 +51,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         : glossary.importCsv(text, fileName);
       return { ...summary, total: glossary.count() };
     },
+    async checkTranscript({ document }) {
+      return checkDocument(document, glossary.list());
+    },
     async listGlossary() {
       return glossary.list();
     },

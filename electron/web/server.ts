@@ -265,9 +265,14 @@ function isInside(dir: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
+/**
+ * HTTP statuses are for the transport: a malformed request is 400 and a bug is 500. An error a
+ * handler throws on purpose (a broken file, a bad glossary row) is an answer, not a failed request:
+ * it is 200 with `ok: false`, so the browser does not log it as a failed fetch.
+ */
 function statusFor(error: unknown, failure: ApiFailure): number {
   if (error instanceof ApiArgumentError) return 400;
-  return failure.code === 'internal' ? 500 : 422;
+  return failure.code === 'internal' ? 500 : 200;
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {

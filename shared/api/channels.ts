@@ -4,6 +4,7 @@ export const API_CALLS = [
   'openTranscriptDialog',
   'importTranscript',
   'importGlossary',
+  'checkTranscript',
   'listGlossary',
   'searchGlossary',
 ] as const;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { TranscriptDocument } from '../document/model';
+import { transcriptDocumentSchema } from '../document/schema';
 import type { GlossaryEntry } from '../glossary/types';
 import type { Suggestion } from '../engine/suggestion';
 import { API_CALLS, type ApiChannelCall } from './channels';
@@ -56,6 +57,11 @@ export const apiContract = {
       .object({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) })
       .strict(),
     result: null as unknown as GlossaryImportSummary,
+  },
+  /** Checks a document against the current glossary, e.g. again after a glossary import. */
+  checkTranscript: {
+    args: z.object({ document: transcriptDocumentSchema }).strict(),
+    result: null as unknown as Suggestion[],
   },
   listGlossary: { args: noArgs, result: null as unknown as GlossaryEntry[] },
   searchGlossary: {

@@ -52,8 +52,6 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
   page = await context.newPage();
   page.on('console', (message) => {
-    // Chromium logs every non-2xx fetch; the broken file's 422 is expected.
-    if (message.text().includes('status of 422')) return;
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
@@ -74,25 +72,32 @@ describe('first screen', () => {
       .toContain(`Glossary: ${glossary.count()} entries`);
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Open a transcript');
+    expect(await page.getByText('Your glossary is empty').count()).toBe(0);
     const openButton = page.getByRole('button', { name: 'Open transcript…' });
     expect(await openButton.isVisible()).toBe(true);
     const formats = await page.locator('.start-formats').textContent();
     for (const extension of ['.txt', '.srt', '.vtt', '.json']) expect(formats).toContain(extension);
-    expect(await page.locator('input[type=file]').getAttribute('accept')).toBe('.txt,.srt,.vtt,.json');
+    expect(await page.getByTestId('transcript-file-input').getAttribute('accept')).toBe(
+      '.txt,.srt,.vtt,.json',
+    );
     await screenshot('01-start');
   });
 
-  it('reaches the open button with Tab and shows a visible focus outline', async () => {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const style = getComputedStyle(element);
-      return {
-        text: element.textContent,
-        outlineStyle: style.outlineStyle,
-        outlineWidth: style.outlineWidth,
-      };
-    });
+  it('reaches the open button with Tab (after the header) and shows a visible focus outline', async () => {
+    const pressTab = async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent,
+          outlineStyle: style.outlineStyle,
+          outlineWidth: style.outlineWidth,
+        };
+      });
+    };
+    expect((await pressTab()).text).toBe('Import glossary…');
+    const focused = await pressTab();
     expect(focused.text).toBe('Open transcript…');
     expect(focused.outlineStyle).not.toBe('none');
     expect(parseFloat(focused.outlineWidth)).toBeGreaterThanOrEqual(2);
@@ -100,7 +105,7 @@ describe('first screen', () => {
   });
 
   it('imports the seed transcript and marks exactly the suggestions', async () => {
-    await page.locator('input[type=file]').setInputFiles(SEED_TRANSCRIPT);
+    await page.getByTestId('transcript-file-input').setInputFiles(SEED_TRANSCRIPT);
     const title = page.getByRole('heading', { level: 1 });
     await expect.poll(() => title.textContent()).toBe(expectedTitle(seed));
     if (seed.document.metadata.title !== undefined) {
@@ -155,7 +160,7 @@ describe('first screen', () => {
       );
     expect(failure).toMatch(/^broken\.srt:2: /);
 
-    await page.locator('input[type=file]').setInputFiles(brokenPath);
+    await page.getByTestId('transcript-file-input').setInputFiles(brokenPath);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain(failure ?? '');
     expect(await alert.textContent()).toContain('broken.srt:2');
@@ -224,7 +229,7 @@ describe('first screen', () => {
       await route.continue();
     });
     try {
-      await page.locator('input[type=file]').setInputFiles(SEED_TRANSCRIPT);
+      await page.getByTestId('transcript-file-input').setInputFiles(SEED_TRANSCRIPT);
       await expect
         .poll(() => page.getByRole('status').textContent())
         .toBe(`Importing ${path.basename(SEED_TRANSCRIPT)}…`);

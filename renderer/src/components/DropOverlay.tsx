@@ -5,6 +5,7 @@ export function DropOverlay() {
       <div className="drop-overlay-box">
         <p className="drop-overlay-title">Drop the transcript to open it</p>
         <p className="drop-overlay-formats">.txt · .srt · .vtt · .json</p>
+        <p className="drop-overlay-formats">or drop a glossary (.csv) to import it</p>
       </div>
     </div>
   );

@@ -1,14 +1,16 @@
+import type { Problem } from '../lib/problem';
+
 interface ErrorAlertProps {
-  message: string;
+  problem: Problem;
   onDismiss: () => void;
 }
 
-/** A problem the person should read, e.g. a transcript that failed to import. */
-export function ErrorAlert({ message, onDismiss }: ErrorAlertProps) {
+/** A problem the person should read, e.g. a transcript or a glossary that failed to import. */
+export function ErrorAlert({ problem, onDismiss }: ErrorAlertProps) {
   return (
     <div className="error-alert" role="alert">
       <p className="error-alert-message">
-        <strong>Could not open the transcript.</strong> {message}
+        <strong>{problem.title}</strong> {problem.message}
       </p>
       <button
         type="button"

@@ -1,13 +1,19 @@
 import type { Ref } from 'react';
-import { TRANSCRIPT_EXTENSIONS } from '../lib/format';
 
-interface TranscriptFileInputProps {
+interface FileInputProps {
   ref: Ref<HTMLInputElement>;
+  /** The extensions offered in the file chooser, e.g. ['.csv', '.json']. */
+  accept: readonly string[];
+  /** Names the input for tests, e.g. "transcript-file-input". */
+  testId: string;
   onFile: (file: File) => void;
 }
 
-/** The hidden file input behind "Open transcript…" where there is no native dialog (browser mode). */
-export function TranscriptFileInput({ ref, onFile }: TranscriptFileInputProps) {
+/**
+ * A hidden file input, clicked by a visible button where there is no native dialog (browser mode)
+ * or no dialog of its own (glossary import). Not focusable itself: the button is the control.
+ */
+export function FileInput({ ref, accept, testId, onFile }: FileInputProps) {
   return (
     <input
       ref={ref}
@@ -15,8 +21,8 @@ export function TranscriptFileInput({ ref, onFile }: TranscriptFileInputProps) {
       className="visually-hidden"
       tabIndex={-1}
       aria-hidden="true"
-      accept={TRANSCRIPT_EXTENSIONS.join(',')}
-      data-testid="transcript-file-input"
+      accept={accept.join(',')}
+      data-testid={testId}
       onChange={(event) => {
         const input = event.currentTarget;
         const file = input.files?.[0];

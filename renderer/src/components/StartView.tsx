@@ -1,13 +1,19 @@
+import type { ReactNode } from 'react';
 import { SUPPORTED_FORMATS_LINE } from '../lib/format';
 
 interface StartViewProps {
   onOpen: () => void;
+  /** A transcript being opened, e.g. "Importing talk.srt…": shown on the button. */
   busy: string | null;
+  /** True while anything else runs (a glossary import), so opening must wait. */
+  blocked: boolean;
   shortcut: string;
+  /** Shown below the open button, e.g. the empty-glossary hint. */
+  children?: ReactNode;
 }
 
 /** The first screen: one clear way to open a transcript, and what can be opened. */
-export function StartView({ onOpen, busy, shortcut }: StartViewProps) {
+export function StartView({ onOpen, busy, blocked, shortcut, children }: StartViewProps) {
   return (
     <section className="start-view" aria-labelledby="start-title">
       <h1 id="start-title">Open a transcript</h1>
@@ -19,7 +25,7 @@ export function StartView({ onOpen, busy, shortcut }: StartViewProps) {
         type="button"
         className="button button-primary button-large"
         onClick={onOpen}
-        aria-disabled={busy !== null}
+        aria-disabled={busy !== null || blocked}
         aria-keyshortcuts={shortcut === '⌘O' ? 'Meta+O' : 'Control+O'}
       >
         {busy ?? 'Open transcript…'}
@@ -27,6 +33,7 @@ export function StartView({ onOpen, busy, shortcut }: StartViewProps) {
       <p className="start-hint">
         or drop a file anywhere in this window · <kbd>{shortcut}</kbd>
       </p>
+      {children}
       <p className="start-formats">
         <span className="start-formats-label">Supported formats:</span> {SUPPORTED_FORMATS_LINE}
       </p>

@@ -16,10 +16,11 @@ export function TranscriptView({ transcript }: TranscriptViewProps) {
   const articleRef = useRef<HTMLElement>(null);
 
   // A new document starts at its top, with focus on its title for keyboard and screen reader users.
+  // New suggestions for the same document (a re-check) keep the reader's place and focus.
   useEffect(() => {
     window.scrollTo(0, 0);
     articleRef.current?.querySelector<HTMLElement>('#transcript-title')?.focus({ preventScroll: true });
-  }, [transcript]);
+  }, [document]);
 
   return (
     <article

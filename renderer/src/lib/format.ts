@@ -1,9 +1,18 @@
 /** Small formatting helpers for what people read on screen. */
+import type { GlossaryImportSummary } from '../../../shared/api/contract';
 import type { TranscriptFormat } from '../../../shared/document/model';
 import type { SuggestionReason } from '../../../shared/engine/suggestion';
 
 /** The extensions the open dialog and the file input offer. */
 export const TRANSCRIPT_EXTENSIONS = ['.txt', '.srt', '.vtt', '.json'] as const;
+
+/** The extensions the glossary file input offers. */
+export const GLOSSARY_EXTENSIONS = ['.csv', '.json'] as const;
+
+/** A dropped .csv is a glossary; everything else (.json included) is opened as a transcript. */
+export function isGlossaryDrop(fileName: string): boolean {
+  return /\.csv$/i.test(fileName);
+}
 
 export const SUPPORTED_FORMATS_LINE =
   'Plain text (.txt, with or without speaker names), SubRip (.srt), WebVTT (.vtt), and Whisper, WhisperX or whisper.cpp JSON (.json).';
@@ -56,4 +65,13 @@ export function formatEpisodeDate(isoDate: string): string {
 /** "1 suggestion", "2 suggestions", "1,234 words". */
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? singular : plural}`;
+}
+
+/** "Imported terms.csv: 34 new, 0 updated, 0 unchanged — 34 entries in your glossary" */
+export function glossaryImportNotice(fileName: string, summary: GlossaryImportSummary): string {
+  const { created, updated, unchanged, total } = summary;
+  return (
+    `Imported ${fileName}: ${created.toLocaleString()} new, ${updated.toLocaleString()} updated, ` +
+    `${unchanged.toLocaleString()} unchanged — ${countLabel(total, 'entry', 'entries')} in your glossary`
+  );
 }

@@ -283,17 +283,45 @@ describe('startWebServer', () => {
     expect(opened.suggestions.filter((s) => s.text === 'Donbass')).toHaveLength(2);
   });
 
-  it('reports an import error as one readable line', async () => {
+  it('reports an import error as one readable line, with 200 and ok: false (not an HTTP failure)', async () => {
     const srt = '1\n00:00:01,000 -> 00:00:02,000\nHello there\n';
     const response = await callApi('importTranscript', {
       fileName: 'broken.srt',
       bytes: new TextEncoder().encode(srt),
     });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(200);
     expect(response.body.ok).toBe(false);
     if (response.body.ok) return;
     expect(response.body.error.message).toMatch(/^broken\.srt:2: /);
     expect(response.body.error.message).not.toContain('\n');
+  });
+
+  it('answers a refused glossary import with 200 and ok: false, and imports nothing', async () => {
+    const before = glossary.count();
+    const csv = 'term,category\nPyongyang,place\nKursk,region\n';
+    const response = await callApi('importGlossary', {
+      fileName: 'broken.csv',
+      bytes: new TextEncoder().encode(csv),
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'GlossaryImportError' } });
+    expect(response.body.ok === false && response.body.error.message).toMatch(/^broken\.csv, line 3, /);
+    expect(glossary.count()).toBe(before);
+  });
+
+  it('checks a document sent back by the page, and refuses a malformed one with 400', async () => {
+    const bytes = new Uint8Array(await readFile(path.join(SEEDS, SEED_TRANSCRIPT)));
+    const opened = await handlers.importTranscript({ fileName: SEED_TRANSCRIPT, bytes });
+    const response = await callApi('checkTranscript', { document: opened.document });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ ok: true, value: opened.suggestions });
+
+    const bad = { ...opened.document, segments: [{ id: 's1', text: 'x', startMs: 1.5 }] };
+    const refused = await callApi('checkTranscript', { document: bad });
+    expect(refused.status).toBe(400);
+    expect(refused.body.ok === false && refused.body.error.message).toMatch(
+      /^checkTranscript: invalid document\.segments\.0\.startMs: /,
+    );
   });
 
   it('hides the stack of an unexpected error from the client and logs it here', async () => {

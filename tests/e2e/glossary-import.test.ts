@@ -1,0 +1,263 @@
+/**
+ * A new user's first glossary, end to end: the built renderer in headless Chromium, the real
+ * server and handlers, and a real SQLite glossary that starts EMPTY. Importing a glossary from the
+ * page updates the header and re-checks the transcript that is already open.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
+import { createApiHandlers } from '../../electron/services/api-handlers';
+import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { launchChromium } from './browser';
+import { ARTIFACTS_DIR, RENDERER_DIST, SEEDS_DIR } from './paths';
+
+const SEED_TRANSCRIPT = path.join(SEEDS_DIR, 'nk-news-2024-10-22-troops-ukraine.txt');
+const SEED_GLOSSARY = path.join(SEEDS_DIR, 'nk-news-glossary.csv');
+const SEED_GLOSSARY_ENTRIES = 34;
+/** Line 3 names a category Glossa does not have; line 2 is fine but must not be imported either. */
+const BROKEN_GLOSSARY = 'term,category,variants\nChongjin,place,\nKursk,region,Kursck\nSeoul,place,\n';
+/** Teaches Glossa how the recogniser misheard the host's name: one updated entry, one new mark. */
+const HOST_GLOSSARY = 'term,category,variants\nJacco Zwetsloot,person,Jacos Wetzlud\n';
+const EMPTY_HINT =
+  'Your glossary is empty. Import a glossary (CSV or JSON) so Glossa knows which names to look for.';
+
+let dir: string;
+let glossary: GlossaryStore;
+let handlers: ApiHandlers;
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+let seed: OpenedTranscript;
+const problems: string[] = [];
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `glossary-${name}.png`) });
+}
+
+const banner = () => page.getByRole('banner');
+const status = () => page.getByRole('status');
+const marks = () => page.locator('mark.suggestion');
+const suggestionCount = () => page.getByTestId('suggestion-count').textContent();
+const title = () => page.getByRole('heading', { level: 1 }).textContent();
+
+function suggestionsLabel(count: number): string {
+  return `${count} ${count === 1 ? 'suggestion' : 'suggestions'}`;
+}
+
+/** The keyboard's next stop: its text and how its focus is drawn. */
+async function pressTab() {
+  await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    return { text: element.textContent, outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth };
+  });
+}
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  dir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-glossary-'));
+  glossary = GlossaryStore.open(path.join(dir, 'glossary.db'));
+  handlers = createApiHandlers({ glossary, mode: 'browser', version: '0.0.0-e2e' });
+  server = await startWebServer({ handlers, rendererDir: RENDERER_DIST });
+  seed = await handlers.importTranscript({
+    fileName: path.basename(SEED_TRANSCRIPT),
+    bytes: new Uint8Array(await readFile(SEED_TRANSCRIPT)),
+  });
+
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  glossary?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('importing a glossary from the app', () => {
+  it('starts with an empty glossary and says how to fill it', async () => {
+    expect(glossary.count()).toBe(0);
+    await expect.poll(() => banner().textContent()).toContain('Glossary: 0 entries');
+    expect(await page.getByRole('note').textContent()).toContain(EMPTY_HINT);
+    expect(await page.getByRole('button', { name: 'Choose a glossary file…' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Import glossary…' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('glossary-file-input').getAttribute('accept')).toBe('.csv,.json');
+    await screenshot('01-empty-start');
+  });
+
+  it('reaches Import glossary… first with Tab, with a visible focus outline', async () => {
+    const first = await pressTab();
+    expect(first.text).toBe('Import glossary…');
+    expect(first.outlineStyle).not.toBe('none');
+    expect(parseFloat(first.outlineWidth)).toBeGreaterThanOrEqual(2);
+    await screenshot('02-focus-import');
+    expect((await pressTab()).text).toBe('Open transcript…');
+    expect((await pressTab()).text).toBe('Choose a glossary file…');
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+  });
+
+  it("opens the file chooser from the hint's button", async () => {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.getByRole('button', { name: 'Choose a glossary file…' }).click();
+    await (await chooser).setFiles([]);
+    expect(glossary.count()).toBe(0);
+  });
+
+  it('opens the seed transcript with no glossary suggestions, since the glossary is empty', async () => {
+    await page.getByTestId('transcript-file-input').setInputFiles(SEED_TRANSCRIPT);
+    await expect.poll(title).toBe(seed.document.metadata.title);
+    // Only what the engine finds without a glossary (e.g. a name spelled two ways): no terms.
+    expect(seed.suggestions.filter((s) => s.termId !== '')).toEqual([]);
+    expect(await marks().count()).toBe(seed.suggestions.length);
+    expect(await page.locator('mark.suggestion-variant').count()).toBe(0);
+    expect(await suggestionCount()).toBe(suggestionsLabel(seed.suggestions.length));
+    await screenshot('03-transcript-no-glossary');
+  });
+
+  it('imports the seed glossary with the header button and re-checks the open transcript in place', async () => {
+    // Read somewhere in the middle of the transcript, where a Donbass will be marked.
+    const reading = page.locator('.segment-text', { hasText: 'Donbass' }).first();
+    await reading.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -200));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    const placeBefore = await reading.evaluate((element) => element.getBoundingClientRect().top);
+
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/importGlossary', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+      await page.getByRole('button', { name: 'Import glossary…' }).click();
+      await (await chooser).setFiles(SEED_GLOSSARY);
+      await expect.poll(() => status().textContent()).toBe('Importing nk-news-glossary.csv…');
+      expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Import glossary…' }).getAttribute('aria-disabled')).toBe(
+        'true',
+      );
+      await screenshot('04-importing');
+    } finally {
+      release();
+    }
+    await expect
+      .poll(() => status().textContent())
+      .toBe(
+        `Imported nk-news-glossary.csv: ${SEED_GLOSSARY_ENTRIES} new, 0 updated, 0 unchanged — ` +
+          `${SEED_GLOSSARY_ENTRIES} entries in your glossary`,
+      );
+    await page.unroute('**/api/importGlossary');
+    expect(glossary.count()).toBe(SEED_GLOSSARY_ENTRIES);
+    await expect.poll(() => banner().textContent()).toContain(`Glossary: ${SEED_GLOSSARY_ENTRIES} entries`);
+    expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('false');
+
+    // Exactly what the engine finds with the new glossary (whatever its tiers), Donbass twice.
+    const expected = await handlers.checkTranscript({ document: seed.document });
+    await expect.poll(() => marks().count()).toBe(expected.length);
+    expect(await marks().allTextContents()).toEqual(expected.map((s) => s.text));
+    const donbass = page.locator('mark.suggestion', { hasText: 'Donbass' });
+    expect(await donbass.count()).toBe(2);
+    expect(await donbass.first().getAttribute('title')).toBe('Donbass → Donbas (known variant)');
+    expect(await suggestionCount()).toBe(suggestionsLabel(expected.length));
+    // Same document, same place: the view was not reopened or scrolled to the top.
+    expect(await title()).toBe(seed.document.metadata.title);
+    expect(await page.locator('.segment').count()).toBe(seed.document.segments.length);
+    const placeAfter = await reading.evaluate((element) => element.getBoundingClientRect().top);
+    expect(Math.abs(placeAfter - placeBefore)).toBeLessThanOrEqual(1);
+    expect(await page.getByRole('status').isVisible()).toBe(true);
+    await screenshot('05-rechecked-in-place');
+  });
+
+  it('refuses a broken glossary with its file and line, and imports none of it', async () => {
+    const brokenPath = path.join(dir, 'broken-glossary.csv');
+    await writeFile(brokenPath, BROKEN_GLOSSARY);
+    const marksBefore = await marks().count();
+    await page.getByTestId('glossary-file-input').setInputFiles(brokenPath);
+
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = await alert.textContent();
+    expect(text).toContain('Could not import the glossary.');
+    expect(text).toContain('broken-glossary.csv, line 3');
+    expect(text).toContain('region');
+
+    expect(glossary.count()).toBe(SEED_GLOSSARY_ENTRIES);
+    expect(glossary.findByTerm('Chongjin')).toBeDefined(); // from the seed, not from line 2
+    expect(glossary.findByTerm('Kursk')?.variants).toEqual([]);
+    expect(await banner().textContent()).toContain(`Glossary: ${SEED_GLOSSARY_ENTRIES} entries`);
+    expect(await marks().count()).toBe(marksBefore);
+    expect(await status().textContent()).toBe('');
+    // The reader is mid-transcript: the alert must be in sight all the same.
+    const box = await alert.boundingBox();
+    expect(box && box.y > 0 && box.y + box.height < 860).toBe(true);
+    await screenshot('07-broken-glossary');
+
+    await page.getByRole('button', { name: 'Dismiss this message' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('imports a .csv dropped on the window as a glossary, not as a transcript', async () => {
+    const dataTransfer = await page.evaluateHandle((csv) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([csv], 'host-names.csv', { type: 'text/csv' }));
+      return transfer;
+    }, HOST_GLOSSARY);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+    expect(await page.getByText('or drop a glossary (.csv) to import it').isVisible()).toBe(true);
+    await screenshot('08-drop-state');
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+
+    await expect
+      .poll(() => status().textContent())
+      .toBe(
+        `Imported host-names.csv: 0 new, 1 updated, 0 unchanged — ${SEED_GLOSSARY_ENTRIES} entries in your glossary`,
+      );
+    expect(await title()).toBe(seed.document.metadata.title);
+    const expected = await handlers.checkTranscript({ document: seed.document });
+    await expect.poll(() => marks().allTextContents()).toEqual(expected.map((s) => s.text));
+    const host = page.locator('mark.suggestion', { hasText: 'Jacos Wetzlud' });
+    expect(await host.count()).toBe(1);
+    expect(await host.getAttribute('title')).toBe('Jacos Wetzlud → Jacco Zwetsloot (known variant)');
+    expect(await suggestionCount()).toBe(suggestionsLabel(expected.length));
+    await page.locator('mark.suggestion', { hasText: 'Jacos Wetzlud' }).scrollIntoViewIfNeeded();
+    await screenshot('09-dropped-glossary');
+
+    await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    expect(await status().textContent()).toBe('');
+    expect(await status().isVisible()).toBe(false);
+  });
+
+  it('fits the header into the narrowest window (720 px) without overflow', async () => {
+    await page.setViewportSize({ width: 720, height: 860 });
+    try {
+      const overflow = await page.evaluate(() => {
+        const header = document.querySelector('.app-header-inner') as HTMLElement;
+        return {
+          page: document.documentElement.scrollWidth,
+          header: header.scrollWidth - header.clientWidth,
+        };
+      });
+      expect(overflow).toEqual({ page: 720, header: 0 });
+      await screenshot('10-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+  });
+
+  it('logged no errors, warnings or failed requests in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});
