@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check';
 import { convertCommand } from './commands/convert';
 import { glossaryCommand } from './commands/glossary';
+import { namesCommand } from './commands/names';
 import type { CommandContext } from './context';
 import { toApiFailure } from '../services/api-errors';
 import { USAGE, UsageError } from './usage';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   check: checkCommand,
   convert: convertCommand,
   glossary: glossaryCommand,
+  names: namesCommand,
 };
 
 const OPTIONS = {

@@ -7,6 +7,9 @@ Usage:
       (default: the app's glossary).
   glossa convert FILE --to json|txt [-o OUT]
       Write the transcript as Glossa's lossless JSON or as readable text.
+  glossa names FILE [--glossary G] [--format text|json]
+      List the capitalised names in FILE that are neither in the glossary nor ordinary
+      English words, with counts: the candidates to add to the glossary.
   glossa glossary import FILE [--db PATH]      Import a .csv or .json glossary (merged by term).
   glossa glossary export [--format csv|json] [-o OUT] [--db PATH]
   glossa glossary list [--category C] [--db PATH]
