@@ -6,17 +6,20 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check';
 import { convertCommand } from './commands/convert';
+import { acceptCommand, rejectCommand } from './commands/decide';
 import { glossaryCommand } from './commands/glossary';
 import { namesCommand } from './commands/names';
 import type { CommandContext } from './context';
 import { toApiFailure } from '../services/api-errors';
-import { USAGE, UsageError } from './usage';
+import { CommandError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   check: checkCommand,
   convert: convertCommand,
   glossary: glossaryCommand,
   names: namesCommand,
+  accept: acceptCommand,
+  reject: rejectCommand,
 };
 
 const OPTIONS = {
@@ -32,6 +35,8 @@ const OPTIONS = {
   notes: { type: 'string' },
   source: { type: 'string' },
   limit: { type: 'string' },
+  term: { type: 'string' },
+  undo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,12 +67,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const value = options[name] ?? (name === 'o' ? options.output : undefined);
         return typeof value === 'string' ? value : undefined;
       },
+      flag: (name) => options[name] === true,
       out: io.stdout,
     });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`glossa: ${error.message}\nRun "glossa --help" for usage.`);
       return 2;
+    }
+    if (error instanceof CommandError) {
+      io.stderr(`glossa: ${error.message}`);
+      return 1;
     }
     if (process.env.GLOSSA_DEBUG) console.error(error);
     io.stderr(`glossa: ${readableMessage(error)}`);

@@ -17,6 +17,12 @@ Usage:
   glossa glossary add TERM [--category C] [--forms "A|B"] [--variants "X|Y"]
                            [--notes TEXT] [--source URL] [--db PATH]
   glossa glossary remove TERM [--db PATH]
+  glossa accept HEARD --term TERM [--db PATH] [--undo]
+      Record that HEARD (as the transcript had it) meant TERM (the entry's term or id):
+      HEARD becomes a variant of TERM, so the next check suggests it. --undo takes one back.
+  glossa reject HEARD --term TERM [--db PATH] [--undo]
+      Record that HEARD is not TERM: it is not suggested again (and stops being a variant
+      of TERM). --undo withdraws the rejection.
 
 Formats read: plain text (incl. podcast pages), speaker-block text, SRT, WebVTT,
 Whisper / WhisperX / whisper.cpp JSON, Glossa JSON.
@@ -24,4 +30,9 @@ Without --db, the glossary is the app's own (GLOSSA_USER_DATA overrides its fold
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** A failure a person can act on, said in one line (exit code 1): an unknown term, nothing to undo, … */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
 }

@@ -5,8 +5,8 @@
  */
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
 import type { TranscriptDocument } from '../../shared/document/model';
-import { checkDocument } from '../../shared/engine/check';
 import { importTranscript } from '../../shared/formats/index';
+import { engineFor, recordDecision } from './corrections/decisions';
 import type { GlossaryStore } from './glossary/glossary-store';
 import { readTranscriptFile } from './transcript-files';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
@@ -24,7 +24,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
   const withSuggestions = (document: TranscriptDocument): OpenedTranscript => ({
     document,
-    suggestions: checkDocument(document, glossary.list()),
+    suggestions: engineFor(glossary).checkDocument(document),
   });
 
   return {
@@ -52,13 +52,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return { ...summary, total: glossary.count() };
     },
     async checkTranscript({ document }) {
-      return checkDocument(document, glossary.list());
+      return engineFor(glossary).checkDocument(document);
     },
     async listGlossary() {
       return glossary.list();
     },
     async searchGlossary({ query, limit }) {
       return query.trim() === '' ? glossary.list({ limit: limit ?? 50 }) : glossary.search(query, limit);
+    },
+    async recordDecision(request) {
+      return recordDecision(glossary, request);
     },
   };
 }

@@ -7,6 +7,7 @@ export const API_CALLS = [
   'checkTranscript',
   'listGlossary',
   'searchGlossary',
+  'recordDecision',
 ] as const;
 
 export type ApiChannelCall = (typeof API_CALLS)[number];

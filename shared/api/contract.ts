@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import type { TranscriptDocument } from '../document/model';
 import { transcriptDocumentSchema } from '../document/schema';
-import type { GlossaryEntry } from '../glossary/types';
+import { CORRECTION_DECISIONS, type DecisionResult, type GlossaryEntry } from '../glossary/types';
 import type { Suggestion } from '../engine/suggestion';
 import { API_CALLS, type ApiChannelCall } from './channels';
 
 const MAX_FILE_NAME = 1024;
 const MAX_QUERY = 500;
+const MAX_HEARD = 500;
 
 export interface AppInfo {
   version: string;
@@ -69,6 +70,21 @@ export const apiContract = {
       .object({ query: z.string().max(MAX_QUERY), limit: z.number().int().min(1).max(500).optional() })
       .strict(),
     result: null as unknown as GlossaryEntry[],
+  },
+  /**
+   * Learning: accepting a suggestion makes the heard text a variant of the entry (counted);
+   * rejecting it stops the suggestion for good. `undo: true` takes back one earlier decision.
+   */
+  recordDecision: {
+    args: z
+      .object({
+        decision: z.enum(CORRECTION_DECISIONS),
+        termId: z.uuid(),
+        heard: z.string().min(1).max(MAX_HEARD),
+        undo: z.boolean().optional(),
+      })
+      .strict(),
+    result: null as unknown as DecisionResult,
   },
 } as const;
 

@@ -53,3 +53,25 @@ export interface ImportSummary {
   /** Terms that were there already, exactly as the file has them. */
   unchanged: number;
 }
+
+/** What a person did with a suggestion: took it, or said "this heard text is not that term". */
+export const CORRECTION_DECISIONS = ['accept', 'reject'] as const;
+export type CorrectionDecision = (typeof CORRECTION_DECISIONS)[number];
+
+/** What recording (or undoing) a decision did, for the editor and the CLI to show. */
+export interface DecisionResult {
+  termId: string;
+  /** The entry's term, as it reads now. */
+  term: string;
+  /** The heard text, tidied (trimmed, inner spaces collapsed). */
+  heard: string;
+  decision: CorrectionDecision;
+  /** True when this call undid an earlier decision. */
+  undone: boolean;
+  /** False when there was nothing to record or undo (see `message`). */
+  changed: boolean;
+  /** After an accept or its undo: how often the heard text has been accepted; absent when it is not a variant. */
+  variantCount?: number;
+  /** One line saying what happened, e.g. `accepted "Jacos Wetzlud" as Jacco Zwetsloot (variant, accepted 1 time)`. */
+  message: string;
+}

@@ -1,8 +1,8 @@
 import type { CommandContext } from '../context';
-import { checkDocument } from '../../../shared/engine/check';
 import { countWords, documentPlainText, lineAndColumn } from '../../../shared/document/plain-text';
 import type { TranscriptDocument } from '../../../shared/document/model';
 import type { Suggestion } from '../../../shared/engine/suggestion';
+import { engineFor } from '../../services/corrections/decisions';
 import { readTranscriptFile } from '../../services/transcript-files';
 import { openGlossary } from '../glossary-source';
 import { UsageError } from '../usage';
@@ -18,7 +18,8 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
   const glossary = openGlossary(ctx.option('glossary'), { mustExist: ctx.option('glossary') !== undefined });
   let suggestions: Suggestion[];
   try {
-    suggestions = checkDocument(document, glossary.list());
+    // The engine with the glossary's rejections, so what people rejected is not suggested again.
+    suggestions = engineFor(glossary).checkDocument(document);
   } finally {
     glossary.close();
   }

@@ -1,11 +1,26 @@
 /**
- * The glossary: a SQLite file of terms, their other correct forms and their known mishearings.
- * This class is the glossary's only writer and the only glossary module with SQL; the rules live
- * in glossary-validation (what an entry may hold), glossary-import (how imports merge) and the
- * CSV/JSON codecs (file formats).
+ * The glossary: a SQLite file of terms, their other correct forms, their known mishearings and
+ * the mishearings people rejected. This class is the glossary's only writer and the only glossary
+ * module with SQL; the rules live in glossary-validation (what an entry may hold), glossary-import
+ * (how imports merge) and the CSV/JSON codecs (file formats).
+ *
+ * Learning from decisions (see migrations.ts, step 2):
+ * - Accepting "heard X → entry" adds X as a variant (or counts it up); undoing takes the count
+ *   back. A variant that exists only because of acceptances disappears with its last undo; one
+ *   that was imported or typed in goes back to its earlier count and stays.
+ * - Rejecting "heard X → entry" means "stop suggesting it": the rejection is stored, and the
+ *   entry's variants that read as X (same phrase key) are removed, so a rejected text is never
+ *   a variant of the entry it was rejected for. Undoing the rejection puts them back as they were.
+ * - Accepting a pair that was rejected withdraws the rejection (its removed variants come back)
+ *   before counting the acceptance; undoing that acceptance does not reinstate the rejection.
+ * - Imports and edits do not consult rejections: a variant they (re)add is kept, and the
+ *   rejection still stops the engine from suggesting it until the rejection is undone.
+ * - Exports (CSV, JSON) carry entries only, not rejections or undo bookkeeping.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type { Rejection } from '../../../shared/engine/engine';
+import { phraseKey } from '../../../shared/engine/tokenize';
 import type {
   GlossaryEntry,
   GlossaryEntryInput,
@@ -20,8 +35,14 @@ import { GlossaryImportError, GlossaryNotFoundError, GlossaryValidationError } f
 import { mergeImportedEntry, sameEntryFields, type ImportedEntry } from './glossary-import';
 import { formatGlossaryJson, parseGlossaryJson } from './glossary-json';
 import { buildSearchExpression } from './glossary-search-query';
-import { textKey } from './glossary-text';
-import { checkEntryFields, checkVariantText, quote, type EntryFields } from './glossary-validation';
+import { textKey, tidyLine } from './glossary-text';
+import {
+  checkEntryFields,
+  checkHeardText,
+  checkVariantText,
+  quote,
+  type EntryFields,
+} from './glossary-validation';
 import { glossaryMigrations } from './migrations';
 
 export type { ImportSummary } from '../../../shared/glossary/types';
@@ -38,6 +59,38 @@ export interface GlossaryListOptions {
   category?: TermCategory;
   limit?: number;
   offset?: number;
+}
+
+/** A rejection as stored: who rejected which heard text for which entry, and when. */
+export interface StoredRejection extends Rejection {
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A variant row with its undo bookkeeping (migrations.ts, step 2). */
+interface VariantRow {
+  text: string;
+  key: string;
+  position: number;
+  acceptedCount: number;
+  undoableCount: number;
+  learnedOnly: number;
+}
+
+/** A variant a rejection removed, kept in the rejection so undoing it restores the variant exactly. */
+interface RemovedVariant {
+  text: string;
+  acceptedCount: number;
+  undoableCount: number;
+  learnedOnly: number;
+  position: number;
+}
+
+interface RejectionRow {
+  term_id: string;
+  heard: string;
+  created_at: string;
+  created_by: string;
 }
 
 const DEFAULT_SEARCH_LIMIT = 50;
@@ -100,18 +153,54 @@ function prepareStatements(db: Database) {
       `INSERT INTO forms (entry_id, position, text, text_key) VALUES (?, ?, ?, ?)`,
     ),
     deleteForms: db.prepare<[string]>(`DELETE FROM forms WHERE entry_id = ?`),
-    insertVariant: db.prepare<[string, number, string, string, number]>(
-      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count) VALUES (?, ?, ?, ?, ?)`,
+    insertVariant: db.prepare<[string, number, string, string, number, number, number]>(
+      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count, undoable_count, learned_only)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    // A variant that exists only because a person accepted it: one undoable acceptance.
     appendVariant: db.prepare<[string, string, string, string]>(
-      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count)
-       VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM variants WHERE entry_id = ?), ?, ?, 1)`,
+      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count, undoable_count, learned_only)
+       VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM variants WHERE entry_id = ?), ?, ?, 1, 1, 1)`,
     ),
     incrementVariant: db.prepare<[string, string], { text: string; acceptedCount: number }>(
-      `UPDATE variants SET accepted_count = accepted_count + 1 WHERE entry_id = ? AND text_key = ?
+      `UPDATE variants SET accepted_count = accepted_count + 1, undoable_count = undoable_count + 1
+       WHERE entry_id = ? AND text_key = ?
        RETURNING text, accepted_count AS acceptedCount`,
     ),
+    decrementVariant: db.prepare<[string, string], { undoableCount: number; learnedOnly: number }>(
+      `UPDATE variants SET accepted_count = accepted_count - 1, undoable_count = undoable_count - 1
+       WHERE entry_id = ? AND text_key = ? AND undoable_count > 0
+       RETURNING undoable_count AS undoableCount, learned_only AS learnedOnly`,
+    ),
+    variantRows: db.prepare<[string], VariantRow>(
+      `SELECT text, text_key AS key, position, accepted_count AS acceptedCount,
+         undoable_count AS undoableCount, learned_only AS learnedOnly
+       FROM variants WHERE entry_id = ? ORDER BY position`,
+    ),
+    variantPositionTaken: db
+      .prepare<[string, number], number>(`SELECT 1 FROM variants WHERE entry_id = ? AND position = ?`)
+      .pluck(),
+    nextVariantPosition: db
+      .prepare<[string], number>(`SELECT coalesce(max(position) + 1, 0) FROM variants WHERE entry_id = ?`)
+      .pluck(),
+    deleteVariant: db.prepare<[string, string]>(`DELETE FROM variants WHERE entry_id = ? AND text_key = ?`),
     deleteVariants: db.prepare<[string]>(`DELETE FROM variants WHERE entry_id = ?`),
+    insertRejection: db.prepare<[string, string, string, string, string, string]>(
+      `INSERT INTO rejections (entry_id, heard_text, heard_key, removed_variants, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    rejectionByKey: db.prepare<[string, string], RejectionRow>(
+      `SELECT entry_id AS term_id, heard_text AS heard, created_at, created_by
+       FROM rejections WHERE entry_id = ? AND heard_key = ?`,
+    ),
+    deleteRejection: db
+      .prepare<[string, string], string>(
+        `DELETE FROM rejections WHERE entry_id = ? AND heard_key = ? RETURNING removed_variants`,
+      )
+      .pluck(),
+    listRejections: db.prepare<[], RejectionRow>(
+      `SELECT entry_id AS term_id, heard_text AS heard, created_at, created_by FROM rejections ORDER BY seq`,
+    ),
     insertSearchRow: db.prepare<[number, string, string, string, string]>(
       `INSERT INTO entries_search (rowid, term, forms, variants, notes) VALUES (?, ?, ?, ?, ?)`,
     ),
@@ -254,8 +343,9 @@ export class GlossaryStore {
 
   /**
    * Counts a correction a person accepted: "heard X, meant this entry". Adds the heard text as a
-   * variant or increments its count. Returns undefined (and records nothing) when the heard text
-   * is already a correct spelling of the entry: its term or one of its forms.
+   * variant or increments its count; an earlier rejection of the same pair is withdrawn first (the
+   * variants it removed come back). Returns undefined (and records nothing) when the heard text is
+   * already a correct spelling of the entry: its term or one of its forms.
    */
   recordAcceptedVariant(entryId: string, heardText: string): Variant | undefined {
     const text = checkVariantText(heardText);
@@ -265,6 +355,7 @@ export class GlossaryStore {
       if (!row) throw new GlossaryNotFoundError(entryId);
       const entry = toEntry(row);
       if (textKey(entry.term) === key || entry.forms.some((form) => textKey(form) === key)) return undefined;
+      this.withdrawRejection(row.seq, entry, phraseKey(text));
       let variant = this.sql.incrementVariant.get(entryId, key);
       if (!variant) {
         this.sql.appendVariant.run(entryId, entryId, text, key);
@@ -274,6 +365,90 @@ export class GlossaryStore {
       this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
       return variant;
     });
+  }
+
+  /**
+   * Takes back one acceptance recorded by recordAcceptedVariant. A variant that exists only
+   * because of acceptances is removed with its last one; an imported or typed variant goes back to
+   * its earlier count. False (nothing changed) when the heard text has no acceptance left to undo.
+   */
+  undoAcceptedVariant(entryId: string, heardText: string): boolean {
+    const key = textKey(tidyLine(heardText));
+    return this.writeTransaction(() => {
+      const row = this.sql.entryById.get(entryId);
+      if (!row) throw new GlossaryNotFoundError(entryId);
+      const left = this.sql.decrementVariant.get(entryId, key);
+      if (!left) return false;
+      if (left.learnedOnly === 1 && left.undoableCount === 0) this.sql.deleteVariant.run(entryId, key);
+      this.sql.touchEntry.run(timestamp(), this.author, row.seq);
+      this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
+      return true;
+    });
+  }
+
+  /**
+   * Records "heard X is not this entry": the engine will not suggest the entry for X again (X is
+   * compared by the engine's phrase key: case, accents and punctuation do not count). The entry's
+   * variants that read as X are removed and kept with the rejection, so undoRejection can restore
+   * them. Rejecting a pair again changes nothing and returns the first rejection. Refuses a heard
+   * text that is the entry's own term or one of its forms.
+   */
+  recordRejection(entryId: string, heardText: string): StoredRejection {
+    const text = checkHeardText(heardText);
+    const key = phraseKey(text);
+    if (key === '') {
+      throw new GlossaryValidationError(`The heard text ${quote(text)} has no letters or digits`, 'heard');
+    }
+    return this.writeTransaction(() => {
+      const row = this.sql.entryById.get(entryId);
+      if (!row) throw new GlossaryNotFoundError(entryId);
+      const entry = toEntry(row);
+      const correct = [entry.term, ...entry.forms].find((spelling) => phraseKey(spelling) === key);
+      if (correct !== undefined) {
+        throw new GlossaryValidationError(
+          `${quote(text)} is how ${quote(entry.term)} is spelled (${correct === entry.term ? 'its term' : 'one of its forms'}); it cannot be rejected as a mishearing of it`,
+          'heard',
+        );
+      }
+      const earlier = this.sql.rejectionByKey.get(entryId, key);
+      if (earlier) return toRejection(earlier);
+
+      const removed = this.sql.variantRows.all(entryId).filter((variant) => phraseKey(variant.text) === key);
+      for (const variant of removed) this.sql.deleteVariant.run(entryId, variant.key);
+      const now = timestamp();
+      if (removed.length > 0) {
+        this.sql.touchEntry.run(now, this.author, row.seq);
+        this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
+      }
+      const kept: RemovedVariant[] = removed.map(({ key: _key, ...variant }) => variant);
+      this.sql.insertRejection.run(entryId, text, key, JSON.stringify(kept), now, this.author);
+      return { termId: entryId, heard: text, createdAt: now, createdBy: this.author };
+    });
+  }
+
+  /**
+   * Withdraws a rejection and restores the variants it removed (each at its old place when that is
+   * free; one that has meanwhile become a variant, the term or a form again is left as it is).
+   * False when the pair was not rejected.
+   */
+  undoRejection(entryId: string, heardText: string): boolean {
+    const key = phraseKey(tidyLine(heardText));
+    return this.writeTransaction(() => {
+      const row = this.sql.entryById.get(entryId);
+      if (!row) throw new GlossaryNotFoundError(entryId);
+      return this.withdrawRejection(row.seq, toEntry(row), key);
+    });
+  }
+
+  /** The rejection of this heard text for this entry, if there is one. */
+  findRejection(entryId: string, heardText: string): StoredRejection | undefined {
+    const row = this.sql.rejectionByKey.get(entryId, phraseKey(tidyLine(heardText)));
+    return row && toRejection(row);
+  }
+
+  /** Every rejection, oldest first: what createEngine needs besides the entries. */
+  listRejections(): StoredRejection[] {
+    return this.sql.listRejections.all().map(toRejection);
   }
 
   /** Imports a CSV file's text; all or nothing. Throws GlossaryImportError naming the bad line. */
@@ -346,11 +521,48 @@ export class GlossaryStore {
   }
 
   private rewriteEntry(seq: number, id: string, fields: EntryFields, now: string): void {
+    const before = new Map(this.sql.variantRows.all(id).map((variant) => [variant.key, variant]));
     this.sql.updateEntry.run({ ...this.entryParameters(id, fields, now), seq });
     this.sql.deleteForms.run(id);
     this.sql.deleteVariants.run(id);
-    this.insertLists(id, fields);
+    this.insertLists(id, fields, before);
     this.replaceInSearchIndex(seq, fields);
+  }
+
+  /**
+   * Deletes a rejection (in a write transaction) and puts back the variants it removed; true when
+   * there was one. Touches the entry when a variant came back.
+   */
+  private withdrawRejection(seq: number, entry: GlossaryEntry, key: string): boolean {
+    if (key === '') return false;
+    const removedJson = this.sql.deleteRejection.get(entry.id, key);
+    if (removedJson === undefined) return false;
+    const removed = JSON.parse(removedJson) as RemovedVariant[];
+    const taken = new Set([entry.term, ...entry.forms, ...entry.variants.map((v) => v.text)].map(textKey));
+    let restored = 0;
+    for (const variant of removed) {
+      const variantKey = textKey(variant.text);
+      if (taken.has(variantKey)) continue;
+      taken.add(variantKey);
+      const position = this.sql.variantPositionTaken.get(entry.id, variant.position)
+        ? (this.sql.nextVariantPosition.get(entry.id) ?? 0)
+        : variant.position;
+      this.sql.insertVariant.run(
+        entry.id,
+        position,
+        variant.text,
+        variantKey,
+        variant.acceptedCount,
+        variant.undoableCount,
+        variant.learnedOnly,
+      );
+      restored++;
+    }
+    if (restored > 0) {
+      this.sql.touchEntry.run(timestamp(), this.author, seq);
+      this.replaceInSearchIndex(seq, this.getOrThrow(entry.id));
+    }
+    return true;
   }
 
   private entryParameters(id: string, fields: EntryFields, now: string) {
@@ -358,11 +570,29 @@ export class GlossaryStore {
     return { id, term, termKey: textKey(term), category, notes, source, now, author: this.author };
   }
 
-  private insertLists(id: string, fields: EntryFields): void {
+  /**
+   * Writes the forms and variants. `before` holds the variants as stored before a rewrite: a
+   * variant that stays keeps its undoable acceptances (at most its new count), and stays
+   * learned-only only if the rewrite left its count alone (an import or edit that sets a count
+   * states the variant, so undoing acceptances no longer removes it). New variants have nothing to undo.
+   */
+  private insertLists(id: string, fields: EntryFields, before?: ReadonlyMap<string, VariantRow>): void {
     fields.forms.forEach((form, position) => this.sql.insertForm.run(id, position, form, textKey(form)));
-    fields.variants.forEach((variant, position) =>
-      this.sql.insertVariant.run(id, position, variant.text, textKey(variant.text), variant.acceptedCount),
-    );
+    fields.variants.forEach((variant, position) => {
+      const key = textKey(variant.text);
+      const old = before?.get(key);
+      const undoable = old ? Math.min(old.undoableCount, variant.acceptedCount) : 0;
+      const learnedOnly = old?.learnedOnly === 1 && old.acceptedCount === variant.acceptedCount ? 1 : 0;
+      this.sql.insertVariant.run(
+        id,
+        position,
+        variant.text,
+        key,
+        variant.acceptedCount,
+        undoable,
+        learnedOnly,
+      );
+    });
   }
 
   /** The search index has no triggers (see migrations.ts): every write of an entry ends here. */
@@ -408,6 +638,10 @@ function toEntry(row: EntryRow): GlossaryEntry {
     createdBy: row.created_by,
     updatedBy: row.updated_by,
   };
+}
+
+function toRejection(row: RejectionRow): StoredRejection {
+  return { termId: row.term_id, heard: row.heard, createdAt: row.created_at, createdBy: row.created_by };
 }
 
 function checkWholeNumber(value: number, name: string): void {

@@ -12,6 +12,8 @@ export const GLOSSARY_LIMITS = {
   itemLength: 200,
   notesLength: 5000,
   sourceLength: 2000,
+  /** A heard text a person rejected (a phrase from a transcript). */
+  heardLength: 500,
 } as const;
 
 /** Joins forms and variants in one CSV field, so it cannot appear inside one. */
@@ -76,6 +78,26 @@ export function checkVariantText(text: string): string {
   const tidy = checkLine(text, 'variants', GLOSSARY_LIMITS.itemLength);
   if (tidy === '') throw new GlossaryValidationError('The heard text is empty', 'variants');
   checkNoSeparator(tidy, 'variants');
+  return tidy;
+}
+
+/**
+ * Tidies and checks a heard text a person rejected. It is never written to a CSV file, so unlike
+ * a variant it may contain "|"; it must contain a letter or digit to mean anything (checked by
+ * the store, which computes its phrase key).
+ */
+export function checkHeardText(text: string): string {
+  const tidy = tidyLine(text);
+  if (tidy === '') throw new GlossaryValidationError('The heard text is empty', 'heard');
+  if (tidy.length > GLOSSARY_LIMITS.heardLength) {
+    throw new GlossaryValidationError(
+      `The heard text ${quote(tidy)} is ${tidy.length} characters long; the limit is ${GLOSSARY_LIMITS.heardLength}`,
+      'heard',
+    );
+  }
+  if (hasControlCharacter(tidy, '')) {
+    throw new GlossaryValidationError(`The heard text ${quote(tidy)} contains a control character`, 'heard');
+  }
   return tidy;
 }
 

@@ -69,6 +69,36 @@ CREATE VIRTUAL TABLE entries_search USING fts5(
 );
 `;
 
+const learningFromDecisions = `
+-- Undo bookkeeping for accepted corrections. undoable_count: how many of accepted_count were
+-- recorded by accepting a suggestion in this glossary and can still be undone. learned_only: 1
+-- when the variant exists only because of those acceptances (nobody typed or imported it), so it
+-- disappears when its last acceptance is undone; an imported or typed variant just counts down.
+-- Rows from before this step were imported, typed or accepted without this bookkeeping: 0 and 0
+-- (kept, nothing to undo).
+ALTER TABLE variants ADD COLUMN undoable_count INTEGER NOT NULL DEFAULT 0
+  CHECK (undoable_count >= 0 AND undoable_count <= accepted_count);
+ALTER TABLE variants ADD COLUMN learned_only INTEGER NOT NULL DEFAULT 0 CHECK (learned_only IN (0, 1));
+
+-- "Heard X is not this entry": a person rejected the suggestion, and the engine must not make it
+-- again. heard_key is the engine's phrase key of the heard text (shared/engine/tokenize.ts,
+-- phraseKey: case, accents and punctuation ignored), so the store and the engine agree on
+-- "the same heard text". Rejecting removes the entry's variants with that key; removed_variants
+-- keeps them (a JSON array of {text, acceptedCount, undoableCount, learnedOnly, position}) so
+-- that undoing the rejection puts them back exactly.
+CREATE TABLE rejections (
+  seq INTEGER PRIMARY KEY,
+  entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  heard_text TEXT NOT NULL CHECK (heard_text <> ''),
+  heard_key TEXT NOT NULL CHECK (heard_key <> ''),
+  removed_variants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(removed_variants)),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (entry_id, heard_key)
+) STRICT;
+`;
+
 export const glossaryMigrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initialSchema },
+  { version: 2, name: 'learning from decisions', up: learningFromDecisions },
 ];
