@@ -7,6 +7,7 @@ import type { TranscriptDocument } from '../document/model';
 import { documentPlainText } from '../document/plain-text';
 import type { GlossaryEntry } from '../glossary/types';
 import { englishLexicon, type Lexicon } from './lexicon';
+import { WordFactsCache } from './heard';
 import { matchText, type MatcherData } from './matcher';
 import type { Suggestion } from './suggestion';
 import { buildTargets, type Target } from './targets';
@@ -80,7 +81,18 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
       longestTargetWords = Math.max(longestTargetWords, key.split(' ').length);
     }
   }
-  return { index: new TermIndex(targets), correct, variants, glossaryWords, longestTargetWords, lexicon };
+  const exactFirstWords = new Set(
+    [...correct.keys(), ...variants.keys()].map((key) => key.split(' ', 1)[0]!),
+  );
+  return {
+    index: new TermIndex(targets),
+    correct,
+    variants,
+    glossaryWords,
+    longestTargetWords,
+    words: new WordFactsCache(lexicon),
+    exactFirstWords,
+  };
 }
 
 function rejectionKey(termId: string, heard: string): string {

@@ -35,30 +35,88 @@ const COMMON_AT_SENTENCE_START_PER_MILLION = 20;
 /** In a transcript without capitals, only words rarer than this can start a name. */
 const RARE_WORD_PER_MILLION = 1;
 
-export function analyseText(text: string, lexicon: Lexicon): HeardToken[] {
+/** What a word is, whatever its place: computed once per distinct spelling and cached. */
+type WordFacts = Pick<
+  HeardToken,
+  | 'letters'
+  | 'sound'
+  | 'spokenSound'
+  | 'coarse'
+  | 'acronymKey'
+  | 'capitalised'
+  | 'acronymLike'
+  | 'frequency'
+  | 'mostlyCapitalised'
+>;
+
+/** Word facts by spelling; bounded so a long session's cache cannot grow without end. */
+export class WordFactsCache {
+  private readonly facts = new Map<string, WordFacts>();
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly maxSize = 200_000,
+  ) {}
+
+  get(word: string): WordFacts {
+    let facts = this.facts.get(word);
+    if (!facts) {
+      if (this.facts.size >= this.maxSize) this.facts.clear();
+      facts = wordFacts(word, this.lexicon);
+      this.facts.set(word, facts);
+    }
+    return facts;
+  }
+}
+
+function wordFacts(word: string, lexicon: Lexicon): WordFacts {
+  const acronymLike = isAcronym(word) || (/\d/.test(word) && /\p{L}/u.test(word));
+  const sound = wordSound(word);
+  return {
+    letters: foldLetters(word),
+    sound,
+    spokenSound: acronymLike ? spelledSound(word) : sound,
+    coarse: coarseKey(sound),
+    acronymKey: acronymLike ? acronymKey(word) : '',
+    capitalised: /^\p{Lu}/u.test(word),
+    acronymLike,
+    frequency: lexicon.perMillion(word),
+    mostlyCapitalised: lexicon.isMostlyCapitalised(word),
+  };
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
+const BLANK_LINE = /\n\s*\n/;
+const PUNCTUATION = /[^\s\-‐‑'’]/u;
+
+export function analyseText(text: string, source: WordFactsCache | Lexicon): HeardToken[] {
+  const words = source instanceof WordFactsCache ? source : new WordFactsCache(source);
   const tokens = tokenize(text);
   const heard: HeardToken[] = tokens.map((token, i) => {
     const previous = i > 0 ? tokens[i - 1]! : undefined;
-    const gap = text.slice(previous ? previous.end : 0, token.start);
-    const sentenceStart = !previous || /[.!?]["'”’)]*\s*$/.test(gap) || /\n\s*\n/.test(gap);
-    const acronymLike = isAcronym(token.text) || (/\d/.test(token.text) && /\p{L}/u.test(token.text));
-    const sound = wordSound(token.text);
-    const spokenSound = acronymLike ? spelledSound(token.text) : sound;
+    const gap = previous ? text.slice(previous.end, token.start) : '';
+    const blankLine = previous !== undefined && gap.includes('\n') && BLANK_LINE.test(gap);
+    const punctuation =
+      previous !== undefined && gap.trim() !== '' && PUNCTUATION.test(gap.replace(/['’]s\b/giu, ''));
+    const facts = words.get(token.text);
+    // Spelled out, not spread: this runs for every word of a 3-hour transcript.
     return {
-      ...token,
-      letters: foldLetters(token.text),
-      sound,
-      spokenSound,
-      coarse: coarseKey(sound),
-      acronymKey: acronymLike ? acronymKey(token.text) : '',
-      capitalised: /^\p{Lu}/u.test(token.text),
-      acronymLike,
-      sentenceStart,
-      breakBefore:
-        previous !== undefined && (/[^\s\-‐‑'’]/u.test(gap.replace(/['’]s\b/giu, '')) || /\n\s*\n/.test(gap)),
-      paragraphBefore: previous !== undefined && /\n\s*\n/.test(gap),
-      frequency: lexicon.perMillion(token.text),
-      mostlyCapitalised: lexicon.isMostlyCapitalised(token.text),
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      key: token.key,
+      possessive: token.possessive,
+      letters: facts.letters,
+      sound: facts.sound,
+      spokenSound: facts.spokenSound,
+      coarse: facts.coarse,
+      acronymKey: facts.acronymKey,
+      capitalised: facts.capitalised,
+      acronymLike: facts.acronymLike,
+      frequency: facts.frequency,
+      mostlyCapitalised: facts.mostlyCapitalised,
+      sentenceStart: !previous || blankLine || (punctuation && SENTENCE_END.test(gap)),
+      breakBefore: punctuation || blankLine,
+      paragraphBefore: blankLine,
       nameLike: false,
     };
   });

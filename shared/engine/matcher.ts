@@ -10,10 +10,9 @@
  *      overlapping phrases are resolved by score.
  */
 import type { HeardToken } from './heard';
-import { analyseText } from './heard';
+import { analyseText, type WordFactsCache } from './heard';
 import { consistencySuggestions } from './consistency';
-import type { Lexicon } from './lexicon';
-import { coarseKey } from './phonetics/sound';
+import { coarseKey, fineKey } from './phonetics/sound';
 import { evaluate, SCORING, variantScore, type EvaluationContext } from './scoring';
 import type { Suggestion, SuggestionAlternative, SuggestionReason } from './suggestion';
 import type { Target } from './targets';
@@ -33,7 +32,9 @@ export interface MatcherData {
   variants: Map<string, Array<{ target: Target; acceptedCount: number }>>;
   glossaryWords: Set<string>;
   longestTargetWords: number;
-  lexicon: Lexicon;
+  words: WordFactsCache;
+  /** First words (keys) of every correct phrase and known variant: where exact matches can start. */
+  exactFirstWords: Set<string>;
 }
 
 interface Candidate {
@@ -45,7 +46,7 @@ interface Candidate {
 }
 
 export function matchText(text: string, data: MatcherData): Suggestion[] {
-  const tokens = analyseText(text, data.lexicon);
+  const tokens = analyseText(text, data.words);
   /** For each token written exactly right: the entries it is right for (empty: not covered). */
   const covered: Array<ReadonlySet<string> | undefined> = new Array(tokens.length);
   const mentionedEntryIds = new Set<string>();
@@ -63,10 +64,10 @@ export function matchText(text: string, data: MatcherData): Suggestion[] {
   const suggestions = select(candidates, tokens, text);
 
   const taken = new Uint8Array(tokens.length);
+  let t = 0;
   for (const suggestion of suggestions) {
-    tokens.forEach((token, i) => {
-      if (token.start >= suggestion.start && token.end <= suggestion.end) taken[i] = 1;
-    });
+    while (t < tokens.length && tokens[t]!.start < suggestion.start) t++;
+    for (let i = t; i < tokens.length && tokens[i]!.end <= suggestion.end; i++) taken[i] = 1;
   }
   const isKnown = (first: number, last: number) =>
     covered.slice(first, last + 1).some((rightFor) => rightFor);
@@ -86,33 +87,35 @@ function exactTier(
   for (let i = 0; i < tokens.length;) {
     let matched = 0;
     let matchedFor: ReadonlySet<string> = new Set();
-    // Punctuation inside is allowed here ("KoreaRiskGroup. com" is the term, only spaced oddly),
-    // a blank line is not.
-    for (let words = Math.min(maxWords, tokens.length - i); words >= 1 && matched === 0; words--) {
-      if (tokens.slice(i + 1, i + words).some((token) => token.paragraphBefore)) continue;
-      const key = tokens
-        .slice(i, i + words)
-        .map((token) => token.key)
-        .join(' ');
-      const correctFor = data.correct.get(key);
-      if (correctFor) {
-        for (const id of correctFor) mentioned.add(id);
-        matched = words;
-        matchedFor = correctFor;
-        continue;
+    if (data.exactFirstWords.has(tokens[i]!.key)) {
+      // Keys of the phrases starting here, shortest first; a blank line ends them. Punctuation
+      // inside is allowed ("KoreaRiskGroup. com" is the term, only spaced oddly).
+      const keys: string[] = [tokens[i]!.key];
+      for (let j = i + 1; j < Math.min(tokens.length, i + maxWords) && !tokens[j]!.paragraphBefore; j++) {
+        keys.push(`${keys[keys.length - 1]} ${tokens[j]!.key}`);
       }
-      const variants = data.variants.get(key);
-      if (variants) {
-        for (const { target, acceptedCount } of variants) {
-          candidates.push({
-            first: i,
-            last: i + words - 1,
-            target,
-            score: variantScore(acceptedCount),
-            reason: 'variant',
-          });
+      for (let words = keys.length; words >= 1 && matched === 0; words--) {
+        const key = keys[words - 1]!;
+        const correctFor = data.correct.get(key);
+        if (correctFor) {
+          for (const id of correctFor) mentioned.add(id);
+          matched = words;
+          matchedFor = correctFor;
+          continue;
         }
-        matched = words;
+        const variants = data.variants.get(key);
+        if (variants) {
+          for (const { target, acceptedCount } of variants) {
+            candidates.push({
+              first: i,
+              last: i + words - 1,
+              target,
+              score: variantScore(acceptedCount),
+              reason: 'variant',
+            });
+          }
+          matched = words;
+        }
       }
     }
     if (matched > 0) {
@@ -132,17 +135,18 @@ function fuzzyTier(
   context: EvaluationContext,
   candidates: Candidate[],
 ): void {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const targetCount = data.index.targets.length;
   const consider = (first: number, last: number, target: Target) => {
     if (first < 0 || last >= tokens.length || last < first) return;
-    const pairKey = `${first}:${last}:${target.index}`;
+    const length = last - first + 1;
+    if (Math.abs(length - target.words.length) > 1 || (target.kind === 'part' && length > 1)) return;
+    // One number per (phrase, target) pair: phrases are at most MAX_PHRASE_WORDS long.
+    const pairKey = (first * MAX_PHRASE_WORDS + (length - 1)) * targetCount + target.index;
     if (seen.has(pairKey)) return;
     seen.add(pairKey);
     if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
-    const heard = tokens.slice(first, last + 1);
-    if (Math.abs(heard.length - target.words.length) > 1) return;
-    if (target.kind === 'part' && heard.length > 1) return;
-    const evaluation = evaluate(heard, target, context);
+    const evaluation = evaluate(tokens.slice(first, last + 1), target, context);
     if (evaluation && evaluation.score >= SCORING.reportThreshold) {
       candidates.push({ first, last, target, ...evaluation });
     }
@@ -151,16 +155,21 @@ function fuzzyTier(
   for (let first = 0; first < tokens.length; first++) {
     if (!tokens[first]!.nameLike) continue;
     // Whole phrases starting here, by their coarse key (as words, and with acronyms spelled).
+    let key = '';
+    let spokenKey = '';
     let sound = '';
     let spoken = '';
     for (let last = first; last < Math.min(tokens.length, first + maxWords); last++) {
       if (last > first && tokens[last]!.breakBefore) break;
+      key = joinCoarseKeys(key, tokens[last]!.coarse);
+      spokenKey = joinCoarseKeys(spokenKey, coarseKey(tokens[last]!.spokenSound));
       sound += tokens[last]!.sound;
       spoken += tokens[last]!.spokenSound;
       if (!tokens[last]!.nameLike) continue;
-      const keys = new Set([coarseKey(sound), coarseKey(spoken)]);
-      for (const key of keys)
-        for (const target of data.index.candidatesForKey(key)) consider(first, last, target);
+      const fineKeys = sound === spoken ? [fineKey(sound)] : [fineKey(sound), fineKey(spoken)];
+      const visit = (target: Target) => consider(first, last, target);
+      data.index.forCandidatesOfKey(key, fineKeys, visit);
+      if (spokenKey !== key) data.index.forCandidatesOfKey(spokenKey, fineKeys, visit);
     }
     // An acronym heard with a letter or two that rhymes with the right one.
     for (const target of data.index.candidatesForAcronym(tokens[first]!.acronymKey))
@@ -177,6 +186,13 @@ function fuzzyTier(
       }
     }
   }
+}
+
+/** The coarse key of two words said together: a class repeated across the boundary collapses. */
+function joinCoarseKeys(left: string, right: string): string {
+  return left !== '' && right !== '' && left[left.length - 1] === right[0]
+    ? left + right.slice(1)
+    : left + right;
 }
 
 /** No sentence or clause punctuation inside the phrase. */
@@ -211,17 +227,7 @@ function phraseIsCandidate(
 function select(all: Candidate[], tokens: readonly HeardToken[], text: string): Suggestion[] {
   // A whole name beats a part of it for the same entry: "Jenson Wang" → "Jensen Huang", not
   // "Jenson" → "Jensen" alone.
-  const candidates = all.filter(
-    (small) =>
-      !all.some(
-        (big) =>
-          big !== small &&
-          big.target.entry.id === small.target.entry.id &&
-          big.first <= small.first &&
-          big.last >= small.last &&
-          big.last - big.first > small.last - small.first,
-      ),
-  );
+  const candidates = withoutPartsOfLongerMatches(all);
   const bySpan = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = `${candidate.first}:${candidate.last}`;
@@ -267,6 +273,29 @@ function select(all: Candidate[], tokens: readonly HeardToken[], text: string): 
   return suggestions
     .filter((suggestion) => phraseKey(suggestion.replacement) !== phraseKey(suggestion.text))
     .sort((a, b) => a.start - b.start);
+}
+
+/** Drops a candidate when a longer phrase containing it matches the same entry. */
+function withoutPartsOfLongerMatches(all: readonly Candidate[]): Candidate[] {
+  const byEntry = new Map<string, Candidate[]>();
+  for (const candidate of all) {
+    const list = byEntry.get(candidate.target.entry.id);
+    if (list) list.push(candidate);
+    else byEntry.set(candidate.target.entry.id, [candidate]);
+  }
+  return all.filter((small) =>
+    byEntry
+      .get(small.target.entry.id)!
+      .every(
+        (big) =>
+          big === small ||
+          !(
+            big.first <= small.first &&
+            big.last >= small.last &&
+            big.last - big.first > small.last - small.first
+          ),
+      ),
+  );
 }
 
 function alternativesFor(list: Candidate[], best: Candidate, heardText: string): SuggestionAlternative[] {

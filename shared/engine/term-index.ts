@@ -5,12 +5,18 @@
  * inserted, deleted or changed consonant class. Words of multi-word targets are filed too, so one
  * well-heard word ("Sinmun") finds its whole name ("Rodong Sinmun") however badly the rest was heard.
  */
+import { fineKey } from './phonetics/sound';
 import type { Target } from './targets';
 
 /** Keys shorter than this are looked up exactly: deletions of "NS" would match almost anything. */
 const MIN_KEY_FOR_DELETIONS = 4;
 /** Acronyms of three letters or more are also filed with one letter dropped. */
 const MIN_ACRONYM_FOR_DELETIONS = 3;
+/**
+ * A key bucket holding more targets than this (short keys: "SN" holds every John, Jon and Sean)
+ * is searched by fine key instead, and never through deletions.
+ */
+const LARGE_BUCKET = 48;
 /** A word key filed under more targets than this says too little to be worth following. */
 const MAX_WORD_BUCKET = 64;
 const MIN_WORD_KEY = 3;
@@ -25,6 +31,8 @@ export class TermIndex {
   private readonly byDeletedKey = new Map<string, number[]>();
   private readonly byWordKey = new Map<string, number[]>();
   private readonly byAcronymKey = new Map<string, number[]>();
+  /** For large key buckets only: fine key → targets, within that bucket. */
+  private readonly fineWithinKey = new Map<string, Map<string, number[]>>();
 
   constructor(readonly targets: readonly Target[]) {
     for (const target of targets) {
@@ -48,6 +56,42 @@ export class TermIndex {
           if (key.length >= MIN_WORD_KEY)
             file(this.byWordKey, key, target.index * 16 + Math.min(wordIndex, 15));
         });
+      }
+    }
+    for (const [key, bucket] of this.byKey) {
+      if (bucket.length <= LARGE_BUCKET) continue;
+      const fine = new Map<string, number[]>();
+      for (const index of bucket) {
+        const target = targets[index]!;
+        for (const sound of new Set([target.sound, target.spokenSound])) file(fine, fineKey(sound), index);
+      }
+      this.fineWithinKey.set(key, fine);
+    }
+  }
+
+  /**
+   * Calls back with each target whose whole key is within one edit of the heard key (duplicates
+   * possible). Where the heard key's bucket is large, only targets with the same fine key.
+   */
+  forCandidatesOfKey(key: string, heardFineKeys: readonly string[], visit: (target: Target) => void): void {
+    if (key === '') return;
+    const each = (bucket: number[] | undefined) => {
+      if (bucket && bucket.length <= LARGE_BUCKET) for (const index of bucket) visit(this.targets[index]!);
+    };
+    const exact = this.byKey.get(key);
+    if (exact && exact.length > LARGE_BUCKET) {
+      const fine = this.fineWithinKey.get(key);
+      for (const fineKey of heardFineKeys) {
+        for (const index of fine?.get(fineKey) ?? []) visit(this.targets[index]!);
+      }
+    } else {
+      each(exact);
+    }
+    if (key.length >= MIN_KEY_FOR_DELETIONS - 1) each(this.byDeletedKey.get(key));
+    if (key.length >= MIN_KEY_FOR_DELETIONS) {
+      for (const deleted of deletions(key)) {
+        each(this.byKey.get(deleted));
+        each(this.byDeletedKey.get(deleted));
       }
     }
   }

@@ -276,3 +276,16 @@ export function acronymKey(word: string): string {
   for (const char of foldLetters(word)) key += LETTER_RHYME[char] ?? char;
   return key;
 }
+
+/**
+ * A finer key than coarseKey for short names, where one consonant class holds thousands of
+ * names: the sounds themselves, every vowel written as "V" ("Yoon" → "yVn", "Rason" → "rVsVn").
+ */
+export function fineKey(sound: string): string {
+  let key = '';
+  for (const char of sound) {
+    const next = isVowelSound(char) ? 'V' : char;
+    if (key[key.length - 1] !== next) key += next;
+  }
+  return key;
+}
