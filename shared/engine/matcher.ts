@@ -13,7 +13,15 @@ import type { HeardToken } from './heard';
 import { analyseText, type WordFactsCache } from './heard';
 import { consistencySuggestions } from './consistency';
 import { coarseKey, fineKey } from './phonetics/sound';
-import { evaluate, SCORING, variantScore, type EvaluationContext } from './scoring';
+import {
+  couldMatch,
+  evaluate,
+  heardPhrase,
+  SCORING,
+  variantScore,
+  type EvaluationContext,
+  type HeardPhrase,
+} from './scoring';
 import type { Suggestion, SuggestionAlternative, SuggestionReason } from './suggestion';
 import type { Target } from './targets';
 import type { TermIndex } from './term-index';
@@ -136,17 +144,29 @@ function fuzzyTier(
   candidates: Candidate[],
 ): void {
   const seen = new Set<number>();
+  const phrases = new Map<number, HeardPhrase>();
+  const phraseAt = (first: number, length: number): HeardPhrase => {
+    const key = first * MAX_PHRASE_WORDS + (length - 1);
+    let phrase = phrases.get(key);
+    if (!phrase) {
+      phrase = heardPhrase(tokens.slice(first, first + length));
+      phrases.set(key, phrase);
+    }
+    return phrase;
+  };
   const targetCount = data.index.targets.length;
   const consider = (first: number, last: number, target: Target) => {
     if (first < 0 || last >= tokens.length || last < first) return;
     const length = last - first + 1;
     if (Math.abs(length - target.words.length) > 1 || (target.kind === 'part' && length > 1)) return;
+    if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
+    const phrase = phraseAt(first, length);
+    if (!couldMatch(phrase, target)) return;
     // One number per (phrase, target) pair: phrases are at most MAX_PHRASE_WORDS long.
     const pairKey = (first * MAX_PHRASE_WORDS + (length - 1)) * targetCount + target.index;
     if (seen.has(pairKey)) return;
     seen.add(pairKey);
-    if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
-    const evaluation = evaluate(tokens.slice(first, last + 1), target, context);
+    const evaluation = evaluate(phrase, target, context);
     if (evaluation && evaluation.score >= SCORING.reportThreshold) {
       candidates.push({ first, last, target, ...evaluation });
     }

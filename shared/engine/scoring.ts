@@ -65,9 +65,54 @@ export function minSimilarity(soundLength: number): number {
 }
 
 /** Best similarity over the ways both sides can be said, and whether spelling letters won. */
-export function bestSimilarity(heard: readonly HeardToken[], target: Target) {
-  const heardSound = heard.map((token) => token.sound).join('');
-  const heardSpoken = heard.map((token) => token.spokenSound).join('');
+/** A heard phrase with its joined sound strings and letters, built once per phrase. */
+export interface HeardPhrase {
+  tokens: readonly HeardToken[];
+  sound: string;
+  spoken: string;
+  letters: string;
+}
+
+export function heardPhrase(tokens: readonly HeardToken[]): HeardPhrase {
+  let sound = '';
+  let spoken = '';
+  let letters = '';
+  for (const token of tokens) {
+    sound += token.sound;
+    spoken += token.spokenSound;
+    letters += token.letters;
+  }
+  return { tokens, sound, spoken, letters };
+}
+
+/**
+ * False when the lengths alone rule a match out: every sound of difference costs at least the
+ * cheapest insertion, every letter one edit. Saves the full comparison for most candidates.
+ */
+export function couldMatch(heard: HeardPhrase, target: Target): boolean {
+  const floor = minSimilarity(Math.min(target.sound.length, target.spokenSound.length));
+  const soundGap = Math.min(
+    Math.abs(heard.sound.length - target.sound.length),
+    Math.abs(heard.spoken.length - target.spokenSound.length),
+    Math.abs(heard.sound.length - target.spokenSound.length),
+    Math.abs(heard.spoken.length - target.sound.length),
+  );
+  const soundLongest = Math.max(heard.sound.length, target.sound.length, 1);
+  const letterGap = Math.abs(heard.letters.length - target.letters.length);
+  const letterLongest = Math.max(heard.letters.length, target.letters.length, 1);
+  return (
+    1 - (soundGap * CHEAPEST_INDEL) / soundLongest >= floor - LENGTH_BOUND_SLACK ||
+    1 - letterGap / letterLongest >= floor
+  );
+}
+
+const CHEAPEST_INDEL = 0.4;
+/** The sound bound mixes lengths of different readings; a little slack keeps it safe. */
+const LENGTH_BOUND_SLACK = 0.1;
+
+export function bestSimilarity(phrase: HeardPhrase, target: Target) {
+  const heardSound = phrase.sound;
+  const heardSpoken = phrase.spoken;
   let best = { similarity: soundSimilarity(heardSound, target.sound), soundLength: target.sound.length };
   let reason: SuggestionReason = 'sound';
   if (heardSpoken !== heardSound || target.spokenSound !== target.sound) {
@@ -84,7 +129,7 @@ export function bestSimilarity(heard: readonly HeardToken[], target: Target) {
       }
     }
   }
-  const letters = letterSimilarity(heard.map((token) => token.letters).join(''), target.letters);
+  const letters = letterSimilarity(phrase.letters, target.letters);
   if (letters > best.similarity) {
     best = { similarity: letters, soundLength: target.sound.length };
     reason = 'spelling';
@@ -93,7 +138,7 @@ export function bestSimilarity(heard: readonly HeardToken[], target: Target) {
 }
 
 export function evaluate(
-  heard: readonly HeardToken[],
+  heard: HeardPhrase,
   target: Target,
   context: EvaluationContext,
 ): Evaluation | undefined {
@@ -104,7 +149,7 @@ export function evaluate(
   let score = 0.5 + (0.5 * (similarity - floor)) / (1 - floor + 1e-9);
   if (target.kind === 'part') score *= SCORING.partFactor;
   const targetWords = new Set(target.words);
-  for (const token of heard) {
+  for (const token of heard.tokens) {
     if (targetWords.has(token.letters)) continue;
     score *= wordEvidenceFactor(token, context);
   }

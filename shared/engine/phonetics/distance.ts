@@ -123,13 +123,24 @@ export function soundSimilarity(a: string, b: string): number {
 export function letterSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
+  if (b.length + 1 > letterPrevious.length) {
+    letterPrevious = new Uint16Array(b.length * 2 + 2);
+    letterCurrent = new Uint16Array(b.length * 2 + 2);
   }
-  return 1 - prev[b.length]! / longest;
+  for (let j = 0; j <= b.length; j++) letterPrevious[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    letterCurrent[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      letterCurrent[j] = Math.min(
+        letterPrevious[j]! + 1,
+        letterCurrent[j - 1]! + 1,
+        letterPrevious[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    [letterPrevious, letterCurrent] = [letterCurrent, letterPrevious];
+  }
+  return 1 - letterPrevious[b.length]! / longest;
 }
+
+let letterPrevious = new Uint16Array(64);
+let letterCurrent = new Uint16Array(64);
