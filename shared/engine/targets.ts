@@ -43,8 +43,19 @@ export function isAcronym(word: string): boolean {
 
 export function buildTargets(entries: readonly GlossaryEntry[]): Target[] {
   const targets: Target[] = [];
+  // Names share words (first names, "Kim", "City"): each word's sounds are worked out once.
+  const sounds = new Map<string, WordSounds>();
+  const soundsOf = (word: string): WordSounds => {
+    let found = sounds.get(word);
+    if (!found) {
+      const sound = wordSound(word);
+      found = { letters: foldLetters(word), sound, spoken: isAcronym(word) ? spelledSound(word) : sound };
+      sounds.set(word, found);
+    }
+    return found;
+  };
   const add = (entry: GlossaryEntry, text: string, kind: TargetKind) => {
-    const target = makeTarget(targets.length, entry, text, kind);
+    const target = makeTarget(targets.length, entry, text, kind, soundsOf);
     if (target) targets.push(target);
   };
   for (const entry of entries) {
@@ -68,14 +79,25 @@ function personNameParts(entry: GlossaryEntry): string[] {
   );
 }
 
-function makeTarget(index: number, entry: GlossaryEntry, text: string, kind: TargetKind): Target | undefined {
+interface WordSounds {
+  letters: string;
+  sound: string;
+  spoken: string;
+}
+
+function makeTarget(
+  index: number,
+  entry: GlossaryEntry,
+  text: string,
+  kind: TargetKind,
+  soundsOf: (word: string) => WordSounds,
+): Target | undefined {
   const tokens = tokenize(text);
   if (tokens.length === 0) return undefined;
-  const words = tokens.map((token) => foldLetters(token.text));
-  const sounds = tokens.map((token) => wordSound(token.text));
-  const spoken = tokens.map((token) =>
-    isAcronym(token.text) ? spelledSound(token.text) : wordSound(token.text),
-  );
+  const wordSounds = tokens.map((token) => soundsOf(token.text));
+  const words = wordSounds.map((w) => w.letters);
+  const sounds = wordSounds.map((w) => w.sound);
+  const spoken = wordSounds.map((w) => w.spoken);
   const sound = sounds.join('');
   const spokenSound = spoken.join('');
   return {
