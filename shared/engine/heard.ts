@@ -34,6 +34,21 @@ export interface HeardToken extends Token {
 const COMMON_AT_SENTENCE_START_PER_MILLION = 20;
 /** In a transcript without capitals, only words rarer than this can start a name. */
 const RARE_WORD_PER_MILLION = 1;
+/** Words this frequent are never names, capitalised or not: "I", "I'm", "OK". */
+const PRONOUN_LIKE_PER_MILLION = 500;
+const NUMBER_WORDS = new Set([
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+]);
 
 /** What a word is, whatever its place: computed once per distinct spelling and cached. */
 type WordFacts = Pick<
@@ -123,14 +138,21 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
 
   const transcriptHasCapitals = heard.some((token) => token.capitalised && !token.sentenceStart);
   for (const token of heard) {
-    token.nameLike = transcriptHasCapitals
-      ? token.acronymLike ||
-        /\d/.test(token.text) ||
-        (token.capitalised &&
-          (!token.sentenceStart ||
-            token.mostlyCapitalised ||
-            token.frequency < COMMON_AT_SENTENCE_START_PER_MILLION))
-      : token.frequency < RARE_WORD_PER_MILLION || /\d/.test(token.text);
+    token.nameLike =
+      token.frequency < PRONOUN_LIKE_PER_MILLION &&
+      (transcriptHasCapitals
+        ? token.acronymLike ||
+          /\d/.test(token.text) ||
+          (token.capitalised &&
+            (!token.sentenceStart ||
+              token.mostlyCapitalised ||
+              token.frequency < COMMON_AT_SENTENCE_START_PER_MILLION))
+        : token.frequency < RARE_WORD_PER_MILLION || /\d/.test(token.text));
   }
+  // A number said after an acronym belongs to it: "GLP one" is GLP-1.
+  heard.forEach((token, i) => {
+    if (i > 0 && heard[i - 1]!.acronymLike && !token.breakBefore && NUMBER_WORDS.has(token.key))
+      token.nameLike = true;
+  });
   return heard;
 }

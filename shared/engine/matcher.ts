@@ -31,6 +31,9 @@ const MAX_ALTERNATIVES = 3;
 /** Longest heard phrase looked at, in words, beyond the longest target. */
 const EXTRA_WORDS = 1;
 const MAX_PHRASE_WORDS = 6;
+const MAX_EXTRA_WORDS = 1;
+const MAX_MISSING_WORDS = 1;
+const MAX_MERGED_WORDS = 2;
 
 export interface MatcherData {
   index: TermIndex;
@@ -158,9 +161,10 @@ function fuzzyTier(
   const consider = (first: number, last: number, target: Target) => {
     if (first < 0 || last >= tokens.length || last < first) return;
     const length = last - first + 1;
-    if (Math.abs(length - target.words.length) > 1 || (target.kind === 'part' && length > 1)) return;
+    if (!wordCountsFit(length, target) || (target.kind === 'part' && length > 1)) return;
     if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
     const phrase = phraseAt(first, length);
+    if (alreadySaysTarget(phrase, target)) return;
     if (!couldMatch(phrase, target)) return;
     // One number per (phrase, target) pair: phrases are at most MAX_PHRASE_WORDS long.
     const pairKey = (first * MAX_PHRASE_WORDS + (length - 1)) * targetCount + target.index;
@@ -208,11 +212,32 @@ function fuzzyTier(
   }
 }
 
+/**
+ * A phrase has about as many words as the target: one more or one fewer, or up to two fewer when
+ * the recogniser merged a name into one word ("Vonderlayen").
+ */
+function wordCountsFit(length: number, target: Target): boolean {
+  const extra = length - target.words.length;
+  return extra <= MAX_EXTRA_WORDS && extra >= (length === 1 ? -MAX_MERGED_WORDS : -MAX_MISSING_WORDS);
+}
+
 /** The coarse key of two words said together: a class repeated across the boundary collapses. */
 function joinCoarseKeys(left: string, right: string): string {
   return left !== '' && right !== '' && left[left.length - 1] === right[0]
     ? left + right.slice(1)
     : left + right;
+}
+
+/**
+ * True when the phrase is no mishearing of the target but a correct mention of (part of) it: all
+ * its words are the target's own ("Music" for "6 Music"), or it holds the whole target plus a word
+ * ("I'm Hanna Kowalczyk").
+ */
+function alreadySaysTarget(phrase: HeardPhrase, target: Target): boolean {
+  const targetWords = new Set(target.words);
+  const ownWords = phrase.tokens.filter((token) => targetWords.has(token.letters)).length;
+  if (ownWords === phrase.tokens.length && phrase.tokens.length <= target.words.length) return true;
+  return ownWords >= target.words.length && phrase.letters.includes(target.letters);
 }
 
 /** No sentence or clause punctuation inside the phrase. */

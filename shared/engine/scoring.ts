@@ -19,6 +19,10 @@ export const SCORING = {
   minSimilarityLong: 0.7, // 7 sounds or more
   /** A first name or surname said alone is weaker evidence than the full name. */
   partFactor: 0.9,
+  /** ... and weaker still when the word heard is itself a known name ("Martin" for "Marine"). */
+  knownNameAsPartFactor: 0.6,
+  /** Word by word, each differing word must still sound at least this much like its counterpart. */
+  minWordSimilarity: 0.45,
   /** Heard words that are ordinary English are probably right as they are. */
   veryCommonWordPerMillion: 100,
   veryCommonWordFactor: 0.45,
@@ -146,19 +150,47 @@ export function evaluate(
   const floor = minSimilarity(soundLength);
   if (similarity < floor) return undefined;
 
+  if (!wordsLineUp(heard, target)) return undefined;
+
   let score = 0.5 + (0.5 * (similarity - floor)) / (1 - floor + 1e-9);
-  if (target.kind === 'part') score *= SCORING.partFactor;
+  if (target.kind === 'part') {
+    const known = heard.tokens[0]!.mostlyCapitalised && heard.tokens[0]!.frequency > 0;
+    score *= known ? SCORING.knownNameAsPartFactor : SCORING.partFactor;
+  }
   const targetWords = new Set(target.words);
+  const targetSounds = new Set(target.wordSounds);
+  const lowerCaseTarget = !/^\p{Lu}/u.test(target.text);
   for (const token of heard.tokens) {
-    if (targetWords.has(token.letters)) continue;
-    score *= wordEvidenceFactor(token, context);
+    // A word the target itself says ("Six" for "6") is no evidence against it.
+    if (targetWords.has(token.letters) || targetSounds.has(token.sound)) continue;
+    score *= wordEvidenceFactor(token, context, lowerCaseTarget);
   }
   if (context.mentionedEntryIds.has(target.entry.id)) score += SCORING.mentionedElsewhereBonus;
   return { score: Math.min(1, Math.max(0, score)), reason };
 }
 
+/**
+ * When heard and target have as many words, each heard word that differs must still sound like its
+ * counterpart: "Peter Drucker" is not "Daniel Drucker", however alike the whole phrases are.
+ */
+export function wordsLineUp(heard: HeardPhrase, target: Target): boolean {
+  if (heard.tokens.length !== target.words.length || heard.tokens.length < 2) return true;
+  return heard.tokens.every((token, i) => {
+    if (token.letters === target.words[i]) return true;
+    const targetSound = target.wordSounds[i]!;
+    return (
+      Math.max(soundSimilarity(token.sound, targetSound), soundSimilarity(token.spokenSound, targetSound)) >=
+      SCORING.minWordSimilarity
+    );
+  });
+}
+
 /** How much one heard word that differs from the target lowers the score. */
-export function wordEvidenceFactor(token: HeardToken, context: EvaluationContext): number {
+export function wordEvidenceFactor(
+  token: HeardToken,
+  context: EvaluationContext,
+  lowerCaseTarget = false,
+): number {
   let factor = 1;
   if (token.acronymLike) {
     if (token.frequency > 0) factor *= SCORING.knownAcronymFactor;
@@ -170,7 +202,8 @@ export function wordEvidenceFactor(token: HeardToken, context: EvaluationContext
     factor *= SCORING.knownNameFactor;
   }
   if (context.glossaryWords.has(token.letters)) factor *= SCORING.otherGlossaryWordFactor;
-  if (context.transcriptHasCapitals && !token.capitalised && !/\d/.test(token.text))
+  if (context.transcriptHasCapitals && !lowerCaseTarget && !token.capitalised && !/\d/.test(token.text)) {
     factor *= SCORING.lowerCaseFactor;
+  }
   return factor;
 }

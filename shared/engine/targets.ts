@@ -27,6 +27,8 @@ export interface Target {
   coarse: string;
   spokenCoarse: string;
   wordCoarse: string[];
+  /** Sound string of each word. */
+  wordSounds: string[];
   /** True when some word of the target is an acronym said letter by letter. */
   hasAcronym: boolean;
   /** For a one-word acronym, the rhyme classes of its letters (see acronymKey); else ''. */
@@ -113,6 +115,7 @@ function makeTarget(
     coarse: coarseKey(sound),
     spokenCoarse: coarseKey(spokenSound),
     wordCoarse: sounds.map(coarseKey),
+    wordSounds: sounds,
     hasAcronym: tokens.some((token) => isAcronym(token.text)),
     acronymKey: tokens.length === 1 && isAcronym(tokens[0]!.text) ? acronymKey(tokens[0]!.text) : '',
   };
