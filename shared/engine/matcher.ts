@@ -32,6 +32,18 @@ const MAX_ALTERNATIVES = 3;
 const EXTRA_WORDS = 1;
 const MAX_PHRASE_WORDS = 6;
 const MAX_EXTRA_WORDS = 1;
+/** Titles stand before names but are not names: "President Yun" is Yoon, not half of a name. */
+const TITLES = new Set(
+  (
+    'president vice prime minister secretary general chancellor king queen prince princess emperor ' +
+    'pope saint st dr doctor mr mrs ms miss sir dame lord lady senator governor mayor judge justice ' +
+    'chairman chairwoman chair director professor prof coach captain commissioner ambassador premier ' +
+    'chief commander colonel major lieutenant sergeant officer agent detective father sister brother ' +
+    'rev reverend rabbi imam sheikh president-elect leader speaker deputy representative rep'
+  ).split(' '),
+);
+/** A word rarer than this (per million) is no ordinary English word: likely a name. */
+const RARE_WORD_PER_MILLION = 1;
 const MAX_MISSING_WORDS = 1;
 const MAX_MERGED_WORDS = 2;
 
@@ -170,7 +182,7 @@ function fuzzyTier(
     const pairKey = (first * MAX_PHRASE_WORDS + (length - 1)) * targetCount + target.index;
     if (seen.has(pairKey)) return;
     seen.add(pairKey);
-    const evaluation = evaluate(phrase, target, context);
+    const evaluation = evaluate(phrase, target, context, besideOtherName(tokens, first, last, target));
     if (evaluation && evaluation.score >= SCORING.reportThreshold) {
       candidates.push({ first, last, target, ...evaluation });
     }
@@ -238,6 +250,28 @@ function alreadySaysTarget(phrase: HeardPhrase, target: Target): boolean {
   const ownWords = phrase.tokens.filter((token) => targetWords.has(token.letters)).length;
   if (ownWords === phrase.tokens.length && phrase.tokens.length <= target.words.length) return true;
   return ownWords >= target.words.length && phrase.letters.includes(target.letters);
+}
+
+/**
+ * True when the phrase has a neighbour, with no punctuation between, that is a name word not
+ * belonging to the target: the phrase is then likely part of another person's name.
+ */
+function besideOtherName(
+  tokens: readonly HeardToken[],
+  first: number,
+  last: number,
+  target: Target,
+): boolean {
+  const isOtherName = (token: HeardToken | undefined) =>
+    token !== undefined &&
+    token.capitalised &&
+    !token.acronymLike &&
+    !TITLES.has(token.key) &&
+    (token.mostlyCapitalised || token.frequency < RARE_WORD_PER_MILLION) &&
+    !target.words.includes(token.letters);
+  const before = first > 0 && !tokens[first]!.breakBefore ? tokens[first - 1] : undefined;
+  const after = last + 1 < tokens.length && !tokens[last + 1]!.breakBefore ? tokens[last + 1] : undefined;
+  return isOtherName(before) || isOtherName(after);
 }
 
 /** No sentence or clause punctuation inside the phrase. */

@@ -19,8 +19,12 @@ export const SCORING = {
   minSimilarityLong: 0.7, // 7 sounds or more
   /** A first name or surname said alone is weaker evidence than the full name. */
   partFactor: 0.9,
-  /** ... and weaker still when the word heard is itself a known name ("Martin" for "Marine"). */
+  /** A known name said alone ("Martin", "Schulz") is rarely a mishearing of a one-word form or part. */
   knownNameAsPartFactor: 0.6,
+  /** A surname or first name said alone right beside another name word. */
+  besideOtherNameFactor: 0.5,
+  /** Every differing word is itself a known name, word for word: "Maria Callas" is not "Kaja Kallas". */
+  knownNamesSwapFactor: 0.7,
   /** Word by word, each differing word must still sound at least this much like its counterpart. */
   minWordSimilarity: 0.45,
   /** Heard words that are ordinary English are probably right as they are. */
@@ -145,6 +149,7 @@ export function evaluate(
   heard: HeardPhrase,
   target: Target,
   context: EvaluationContext,
+  nextToOtherName = false,
 ): Evaluation | undefined {
   const { similarity, reason, soundLength } = bestSimilarity(heard, target);
   const floor = minSimilarity(soundLength);
@@ -153,10 +158,12 @@ export function evaluate(
   if (!wordsLineUp(heard, target)) return undefined;
 
   let score = 0.5 + (0.5 * (similarity - floor)) / (1 - floor + 1e-9);
-  if (target.kind === 'part') {
-    const known = heard.tokens[0]!.mostlyCapitalised && heard.tokens[0]!.frequency > 0;
-    score *= known ? SCORING.knownNameAsPartFactor : SCORING.partFactor;
-  }
+  if (target.kind === 'part') score *= SCORING.partFactor;
+  const saidAlone = target.words.length === 1 && target.kind !== 'term' && heard.tokens.length === 1;
+  if (saidAlone && isKnownName(heard.tokens[0]!)) score *= SCORING.knownNameAsPartFactor;
+  // "Martin Schulz", "Jimi Hendrix": the word is half of somebody else's full name.
+  if (saidAlone && nextToOtherName) score *= SCORING.besideOtherNameFactor;
+  if (isNameSwap(heard, target)) score *= SCORING.knownNamesSwapFactor;
   const targetWords = new Set(target.words);
   const targetSounds = new Set(target.wordSounds);
   const lowerCaseTarget = !/^\p{Lu}/u.test(target.text);
@@ -167,6 +174,17 @@ export function evaluate(
   }
   if (context.mentionedEntryIds.has(target.entry.id)) score += SCORING.mentionedElsewhereBonus;
   return { score: Math.min(1, Math.max(0, score)), reason };
+}
+
+function isKnownName(token: HeardToken): boolean {
+  return token.mostlyCapitalised && token.frequency > 0;
+}
+
+/** As many words as the target, and every word that differs is a known name in its own right. */
+function isNameSwap(heard: HeardPhrase, target: Target): boolean {
+  if (heard.tokens.length !== target.words.length || heard.tokens.length < 2) return false;
+  const differing = heard.tokens.filter((token, i) => token.letters !== target.words[i]);
+  return differing.length > 0 && differing.every(isKnownName);
 }
 
 /**

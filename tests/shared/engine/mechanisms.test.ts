@@ -143,3 +143,30 @@ describe('consistency within one transcript', () => {
     expect(engine.check(text).filter((s) => s.reason === 'consistency')).toEqual([]);
   });
 });
+
+describe('real names that merely resemble a glossary name', () => {
+  const politics = createEngine({
+    entries: [
+      entry('Olaf Scholz', 'person', { forms: ['Scholz'] }),
+      entry('Kaja Kallas', 'person', { forms: ['Kallas'] }),
+      entry('Yoon Suk Yeol', 'person', { forms: ['Yoon'] }),
+      entry('6 Music', 'organization'),
+      entry('Hanna Kowalczyk', 'person'),
+    ],
+  });
+  const check = (text: string) => politics.check(text).map((s) => [s.text, s.replacement]);
+
+  it('leaves half of somebody else’s full name alone', () => {
+    expect(check('Former president Martin Schulz spoke in Brussels.')).toEqual([]);
+    expect(check('We listened to Maria Callas all evening.')).toEqual([]);
+  });
+
+  it('still corrects a name after a title', () => {
+    expect(check('He met President Yun in Seoul.')).toEqual([['Yun', 'Yoon']]);
+  });
+
+  it('does not "complete" a correct partial mention or swallow the word before a name', () => {
+    expect(check('You are listening to Music on the radio.')).toEqual([]);
+    expect(check("Hello, I'm Hanna Kowalczyk.")).toEqual([]);
+  });
+});
