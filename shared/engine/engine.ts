@@ -54,14 +54,14 @@ export function createEngine(input: EngineInput): CorrectionEngine {
 
 function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): MatcherData {
   const targets = buildTargets(entries);
-  const correct = new Map<string, Set<string>>();
+  const correct = new Map<string, string[]>();
   const glossaryWords = new Set<string>();
   const termTargets = new Map<string, Target>();
   let longestTargetWords = 1;
   for (const target of targets) {
-    const ids = correct.get(target.key) ?? new Set<string>();
-    ids.add(target.entry.id);
-    correct.set(target.key, ids);
+    const ids = correct.get(target.key);
+    if (!ids) correct.set(target.key, [target.entry.id]);
+    else if (!ids.includes(target.entry.id)) ids.push(target.entry.id);
     if (target.kind !== 'part') for (const word of target.words) glossaryWords.add(word);
     if (target.kind === 'term') termTargets.set(target.entry.id, target);
     longestTargetWords = Math.max(longestTargetWords, target.words.length);

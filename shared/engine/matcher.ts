@@ -50,7 +50,7 @@ const MAX_MERGED_WORDS = 2;
 export interface MatcherData {
   index: TermIndex;
   /** phraseKey → entries it is a correct term, form or part of. */
-  correct: Map<string, Set<string>>;
+  correct: Map<string, string[]>;
   /** phraseKey of a known variant → the entries' term targets and how often each was accepted. */
   variants: Map<string, Array<{ target: Target; acceptedCount: number }>>;
   glossaryWords: Set<string>;
@@ -71,7 +71,7 @@ interface Candidate {
 export function matchText(text: string, data: MatcherData): Suggestion[] {
   const tokens = analyseText(text, data.words);
   /** For each token written exactly right: the entries it is right for (empty: not covered). */
-  const covered: Array<ReadonlySet<string> | undefined> = new Array(tokens.length);
+  const covered: Array<readonly string[] | undefined> = new Array(tokens.length);
   const mentionedEntryIds = new Set<string>();
   const candidates: Candidate[] = [];
   const maxWords = Math.min(MAX_PHRASE_WORDS, data.longestTargetWords + EXTRA_WORDS);
@@ -103,13 +103,13 @@ function exactTier(
   tokens: HeardToken[],
   data: MatcherData,
   maxWords: number,
-  covered: Array<ReadonlySet<string> | undefined>,
+  covered: Array<readonly string[] | undefined>,
   mentioned: Set<string>,
   candidates: Candidate[],
 ): void {
   for (let i = 0; i < tokens.length;) {
     let matched = 0;
-    let matchedFor: ReadonlySet<string> = new Set();
+    let matchedFor: readonly string[] = [];
     if (data.exactFirstWords.has(tokens[i]!.key)) {
       // Keys of the phrases starting here, shortest first; a blank line ends them. Punctuation
       // inside is allowed ("KoreaRiskGroup. com" is the term, only spaced oddly).
@@ -154,7 +154,7 @@ function fuzzyTier(
   tokens: HeardToken[],
   data: MatcherData,
   maxWords: number,
-  covered: Array<ReadonlySet<string> | undefined>,
+  covered: Array<readonly string[] | undefined>,
   context: EvaluationContext,
   candidates: Candidate[],
 ): void {
@@ -212,7 +212,7 @@ function fuzzyTier(
       consider(first, first, target);
     // One word of a longer name: try the phrases that would line up with that name.
     for (const { target, wordIndex } of data.index.candidatesForWord(tokens[first]!.coarse)) {
-      const length = target.words.length;
+      const length = target.length;
       for (const size of [length, length - 1, length + 1]) {
         if (size < 1) continue;
         for (const shift of [0, -1, 1]) {
@@ -229,7 +229,7 @@ function fuzzyTier(
  * the recogniser merged a name into one word ("Vonderlayen").
  */
 function wordCountsFit(length: number, target: Target): boolean {
-  const extra = length - target.words.length;
+  const extra = length - target.length;
   return extra <= MAX_EXTRA_WORDS && extra >= (length === 1 ? -MAX_MERGED_WORDS : -MAX_MISSING_WORDS);
 }
 
@@ -287,7 +287,7 @@ function phraseIsContiguous(tokens: readonly HeardToken[], first: number, last: 
  */
 function phraseIsCandidate(
   tokens: readonly HeardToken[],
-  covered: ReadonlyArray<ReadonlySet<string> | undefined>,
+  covered: ReadonlyArray<readonly string[] | undefined>,
   first: number,
   last: number,
   entryId: string,
@@ -295,7 +295,7 @@ function phraseIsCandidate(
   let allCovered = true;
   for (let i = first; i <= last; i++) {
     const rightFor = covered[i];
-    if (rightFor && !rightFor.has(entryId)) return false;
+    if (rightFor && !rightFor.includes(entryId)) return false;
     if (!rightFor) allCovered = false;
   }
   if (allCovered) return false;

@@ -5,34 +5,107 @@
  * compares: words, letters, sound strings (as a word and spelled letter by letter) and coarse keys.
  */
 import type { GlossaryEntry } from '../glossary/types';
-import { acronymKey, coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
+import { acronymKey, coarseKey, fineKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
 import { phraseKey, tokenize } from './tokenize';
 
 export type TargetKind = 'term' | 'form' | 'part';
 
-export interface Target {
-  index: number;
-  entry: GlossaryEntry;
-  /** The text a correction writes. */
-  text: string;
-  kind: TargetKind;
-  /** phraseKey of the text: exact matches are already correct. */
-  key: string;
-  /** Folded words ("o'carroll" → "ocarroll"). */
-  words: string[];
+/** How one word sounds; shared by every target with that word. */
+export interface WordSounds {
   letters: string;
-  /** Sound of the words read as words, and with acronyms spelled out (equal when none). */
   sound: string;
-  spokenSound: string;
-  coarse: string;
-  spokenCoarse: string;
-  wordCoarse: string[];
-  /** Sound string of each word. */
-  wordSounds: string[];
-  /** True when some word of the target is an acronym said letter by letter. */
-  hasAcronym: boolean;
+  /** The sound with the word spelled out if it is an acronym; else the same as sound. */
+  spoken: string;
+  acronym: boolean;
+}
+
+/**
+ * A target keeps only its words; the joined sound strings are worked out when the matcher first
+ * compares it (most of a 100,000-entry glossary never is), so the index stays small and quick to build.
+ */
+export class Target {
+  private joined: { letters: string; sound: string; spokenSound: string; words: string[] } | undefined;
+
+  /** Number of words. */
+  get length(): number {
+    return this.wordInfo.length;
+  }
+
+  constructor(
+    readonly index: number,
+    readonly entry: GlossaryEntry,
+    /** The text a correction writes. */
+    readonly text: string,
+    readonly kind: TargetKind,
+    /** phraseKey of the text: exact matches are already correct. */
+    readonly key: string,
+    /** How each word sounds. */
+    readonly wordInfo: readonly WordSounds[],
+  ) {}
+
+  /** Folded words ("O'Carroll" → "ocarroll"). */
+  get words(): string[] {
+    return this.join().words;
+  }
+
+  get wordSounds(): string[] {
+    return this.wordInfo.map((word) => word.sound);
+  }
+
+  get letters(): string {
+    return this.join().letters;
+  }
+
+  /** Sound of the words read as words. */
+  get sound(): string {
+    return this.join().sound;
+  }
+
+  /** Sound with acronyms spelled out (equal to sound when there are none). */
+  get spokenSound(): string {
+    return this.join().spokenSound;
+  }
+
+  get wordCoarse(): string[] {
+    return this.wordInfo.map((word) => coarseKey(word.sound));
+  }
+
   /** For a one-word acronym, the rhyme classes of its letters (see acronymKey); else ''. */
-  acronymKey: string;
+  get acronymKey(): string {
+    const only = this.wordInfo.length === 1 ? this.wordInfo[0]! : undefined;
+    return only?.acronym ? acronymKey(only.letters) : '';
+  }
+
+  /** The keys the index files this target under, computed without keeping the joined strings. */
+  indexKeys(): { coarse: string; spokenCoarse: string; fine: string; spokenFine: string } {
+    let sound = '';
+    let spoken = '';
+    for (const word of this.wordInfo) {
+      sound += word.sound;
+      spoken += word.spoken;
+    }
+    return {
+      coarse: coarseKey(sound),
+      spokenCoarse: coarseKey(spoken),
+      fine: fineKey(sound),
+      spokenFine: fineKey(spoken),
+    };
+  }
+
+  private join() {
+    if (!this.joined) {
+      let letters = '';
+      let sound = '';
+      let spokenSound = '';
+      for (const word of this.wordInfo) {
+        letters += word.letters;
+        sound += word.sound;
+        spokenSound += word.spoken;
+      }
+      this.joined = { letters, sound, spokenSound, words: this.wordInfo.map((word) => word.letters) };
+    }
+    return this.joined;
+  }
 }
 
 /** Parts of person names shorter than this are never said alone as the person ("Un", "Il"). */
@@ -51,14 +124,26 @@ export function buildTargets(entries: readonly GlossaryEntry[]): Target[] {
     let found = sounds.get(word);
     if (!found) {
       const sound = wordSound(word);
-      found = { letters: foldLetters(word), sound, spoken: isAcronym(word) ? spelledSound(word) : sound };
+      const acronym = isAcronym(word);
+      found = { letters: foldLetters(word), sound, spoken: acronym ? spelledSound(word) : sound, acronym };
       sounds.set(word, found);
     }
     return found;
   };
   const add = (entry: GlossaryEntry, text: string, kind: TargetKind) => {
-    const target = makeTarget(targets.length, entry, text, kind, soundsOf);
-    if (target) targets.push(target);
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return;
+    const key = tokens.map((token) => token.key).join(' ');
+    targets.push(
+      new Target(
+        targets.length,
+        entry,
+        text,
+        kind,
+        key,
+        tokens.map((token) => soundsOf(token.text)),
+      ),
+    );
   };
   for (const entry of entries) {
     add(entry, entry.term, 'term');
@@ -79,44 +164,4 @@ function personNameParts(entry: GlossaryEntry): string[] {
   return [...parts].filter(
     (part) => foldLetters(part).length >= MIN_PART_LETTERS && !forms.has(phraseKey(part)),
   );
-}
-
-interface WordSounds {
-  letters: string;
-  sound: string;
-  spoken: string;
-}
-
-function makeTarget(
-  index: number,
-  entry: GlossaryEntry,
-  text: string,
-  kind: TargetKind,
-  soundsOf: (word: string) => WordSounds,
-): Target | undefined {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return undefined;
-  const wordSounds = tokens.map((token) => soundsOf(token.text));
-  const words = wordSounds.map((w) => w.letters);
-  const sounds = wordSounds.map((w) => w.sound);
-  const spoken = wordSounds.map((w) => w.spoken);
-  const sound = sounds.join('');
-  const spokenSound = spoken.join('');
-  return {
-    index,
-    entry,
-    text,
-    kind,
-    key: tokens.map((token) => token.key).join(' '),
-    words,
-    letters: words.join(''),
-    sound,
-    spokenSound,
-    coarse: coarseKey(sound),
-    spokenCoarse: coarseKey(spokenSound),
-    wordCoarse: sounds.map(coarseKey),
-    wordSounds: sounds,
-    hasAcronym: tokens.some((token) => isAcronym(token.text)),
-    acronymKey: tokens.length === 1 && isAcronym(tokens[0]!.text) ? acronymKey(tokens[0]!.text) : '',
-  };
 }

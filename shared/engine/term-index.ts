@@ -1,20 +1,23 @@
 /**
- * Finds candidate targets for a heard phrase without comparing it to every glossary entry. Targets
- * are filed under their coarse sound key and, SymSpell-style, under every key one deletion away,
- * so a lookup with the heard key and its own one-deletion keys finds every target within one
- * inserted, deleted or changed consonant class. Words of multi-word targets are filed too, so one
- * well-heard word ("Sinmun") finds its whole name ("Rodong Sinmun") however badly the rest was heard.
+ * Finds candidate targets for a heard phrase without comparing it to every glossary entry.
+ * Targets are filed under their coarse sound key (consonant classes); a lookup tries the heard key
+ * and every key one edit away (a consonant class dropped, added or changed — at most a few dozen
+ * keys over a nine-class alphabet), so nothing but the keys themselves needs to be stored. Words of
+ * multi-word targets are filed too, so one well-heard word ("Sinmun") finds its whole name
+ * ("Rodong Sinmun") however badly the rest was heard. Acronyms are filed by rhyming letter names.
  */
 import { fineKey } from './phonetics/sound';
 import type { Target } from './targets';
 
-/** Keys shorter than this are looked up exactly: deletions of "NS" would match almost anything. */
-const MIN_KEY_FOR_DELETIONS = 4;
-/** Acronyms of three letters or more are also filed with one letter dropped. */
-const MIN_ACRONYM_FOR_DELETIONS = 3;
+/** The classes coarseKey produces; edits of a key range over these. */
+const KEY_CLASSES = 'PTKFSMNLR';
+/** Keys shorter than this are matched exactly: one edit from "NS" reaches almost any name. */
+const MIN_KEY_FOR_EDITS = 4;
+/** Acronyms of three letters or more are also matched with one letter different. */
+const MIN_ACRONYM_FOR_EDITS = 3;
 /**
  * A key bucket holding more targets than this (short keys: "SN" holds every John, Jon and Sean)
- * is searched by fine key instead, and never through deletions.
+ * is searched by fine key instead, and is never reached through an edit.
  */
 const LARGE_BUCKET = 48;
 /** A word key filed under more targets than this says too little to be worth following. */
@@ -28,29 +31,21 @@ export interface WordHit {
 
 export class TermIndex {
   private readonly byKey = new Map<string, number[]>();
-  private readonly byDeletedKey = new Map<string, number[]>();
   private readonly byWordKey = new Map<string, number[]>();
   private readonly byAcronymKey = new Map<string, number[]>();
   /** For large key buckets only: fine key → targets, within that bucket. */
   private readonly fineWithinKey = new Map<string, Map<string, number[]>>();
 
   constructor(readonly targets: readonly Target[]) {
+    const fineKeys: Array<[string, string]> = [];
     for (const target of targets) {
-      const keys = new Set([target.coarse, target.spokenCoarse]);
-      for (const key of keys) {
-        if (key === '') continue;
-        file(this.byKey, key, target.index);
-        if (key.length >= MIN_KEY_FOR_DELETIONS) {
-          for (const deleted of deletions(key)) file(this.byDeletedKey, deleted, target.index);
-        }
-      }
-      if (target.acronymKey) {
-        file(this.byAcronymKey, target.acronymKey, target.index);
-        if (target.acronymKey.length >= MIN_ACRONYM_FOR_DELETIONS) {
-          for (const deleted of deletions(target.acronymKey)) file(this.byAcronymKey, deleted, target.index);
-        }
-      }
-      if (target.words.length > 1) {
+      const keys = target.indexKeys();
+      fineKeys.push([keys.fine, keys.spokenFine]);
+      file(this.byKey, keys.coarse, target.index);
+      if (keys.spokenCoarse !== keys.coarse) file(this.byKey, keys.spokenCoarse, target.index);
+      const acronym = target.acronymKey;
+      if (acronym) file(this.byAcronymKey, acronym, target.index);
+      if (target.wordInfo.length > 1) {
         target.wordCoarse.forEach((key, wordIndex) => {
           // Word index in the low 4 bits: names have far fewer than 16 words.
           if (key.length >= MIN_WORD_KEY)
@@ -62,8 +57,9 @@ export class TermIndex {
       if (bucket.length <= LARGE_BUCKET) continue;
       const fine = new Map<string, number[]>();
       for (const index of bucket) {
-        const target = targets[index]!;
-        for (const sound of new Set([target.sound, target.spokenSound])) file(fine, fineKey(sound), index);
+        const [plain, spoken] = fineKeys[index]!;
+        file(fine, plain, index);
+        if (spoken !== plain) file(fine, spoken, index);
       }
       this.fineWithinKey.set(key, fine);
     }
@@ -71,55 +67,34 @@ export class TermIndex {
 
   /**
    * Calls back with each target whose whole key is within one edit of the heard key (duplicates
-   * possible). Where the heard key's bucket is large, only targets with the same fine key.
+   * possible). Where the heard key's own bucket is large, only targets with the same fine key.
    */
   forCandidatesOfKey(key: string, heardFineKeys: readonly string[], visit: (target: Target) => void): void {
     if (key === '') return;
-    const each = (bucket: number[] | undefined) => {
-      if (bucket && bucket.length <= LARGE_BUCKET) for (const index of bucket) visit(this.targets[index]!);
-    };
     const exact = this.byKey.get(key);
     if (exact && exact.length > LARGE_BUCKET) {
       const fine = this.fineWithinKey.get(key);
-      for (const fineKey of heardFineKeys) {
-        for (const index of fine?.get(fineKey) ?? []) visit(this.targets[index]!);
+      for (const heardFine of heardFineKeys) {
+        for (const index of fine?.get(heardFine) ?? []) visit(this.targets[index]!);
       }
-    } else {
-      each(exact);
+    } else if (exact) {
+      for (const index of exact) visit(this.targets[index]!);
     }
-    if (key.length >= MIN_KEY_FOR_DELETIONS - 1) each(this.byDeletedKey.get(key));
-    if (key.length >= MIN_KEY_FOR_DELETIONS) {
-      for (const deleted of deletions(key)) {
-        each(this.byKey.get(deleted));
-        each(this.byDeletedKey.get(deleted));
-      }
+    if (key.length + 1 < MIN_KEY_FOR_EDITS) return;
+    for (const near of oneEditAway(key, KEY_CLASSES, MIN_KEY_FOR_EDITS)) {
+      const bucket = this.byKey.get(near);
+      if (bucket && bucket.length <= LARGE_BUCKET) for (const index of bucket) visit(this.targets[index]!);
     }
-  }
-
-  /** Targets whose whole key is within one edit of the heard key. */
-  candidatesForKey(key: string): Target[] {
-    if (key === '') return [];
-    const found = new Set<number>();
-    collect(this.byKey.get(key), found);
-    if (key.length >= MIN_KEY_FOR_DELETIONS - 1) {
-      collect(this.byDeletedKey.get(key), found); // the target has one more consonant
-    }
-    if (key.length >= MIN_KEY_FOR_DELETIONS) {
-      for (const deleted of deletions(key)) {
-        collect(this.byKey.get(deleted), found); // the heard phrase has one more
-        collect(this.byDeletedKey.get(deleted), found); // one consonant changed
-      }
-    }
-    return [...found].map((index) => this.targets[index]!);
   }
 
   /** One-word acronym targets whose letters rhyme with the heard letters, one letter apart at most. */
   candidatesForAcronym(key: string): Target[] {
     if (key === '') return [];
-    const found = new Set<number>();
-    collect(this.byAcronymKey.get(key), found);
-    if (key.length >= MIN_ACRONYM_FOR_DELETIONS) {
-      for (const deleted of deletions(key)) collect(this.byAcronymKey.get(deleted), found);
+    const found = new Set<number>(this.byAcronymKey.get(key) ?? []);
+    if (key.length >= MIN_ACRONYM_FOR_EDITS) {
+      for (const near of oneEditAway(key, 'eEaiour', MIN_ACRONYM_FOR_EDITS - 1)) {
+        for (const index of this.byAcronymKey.get(near) ?? []) found.add(index);
+      }
     }
     return [...found].map((index) => this.targets[index]!);
   }
@@ -142,17 +117,31 @@ export class TermIndex {
 }
 
 function file(map: Map<string, number[]>, key: string, value: number): void {
+  if (key === '') return;
   const bucket = map.get(key);
   if (!bucket) map.set(key, [value]);
   else if (bucket[bucket.length - 1] !== value) bucket.push(value);
 }
 
-function collect(bucket: number[] | undefined, into: Set<number>): void {
-  if (bucket) for (const value of bucket) into.add(value);
-}
-
 function deletions(key: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+/** Every key one deletion, insertion or substitution away, no shorter than minLength. */
+function oneEditAway(key: string, alphabet: string, minLength: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= key.length; i++) {
+    const head = key.slice(0, i);
+    for (const char of alphabet) out.add(head + char + key.slice(i));
+    if (i < key.length) {
+      const tail = key.slice(i + 1);
+      if (key.length - 1 >= minLength) out.add(head + tail);
+      if (key.length >= minLength)
+        for (const char of alphabet) if (char !== key[i]) out.add(head + char + tail);
+    }
+  }
+  out.delete(key);
   return out;
 }
