@@ -57,6 +57,7 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
   const correct = new Map<string, string[]>();
   const glossaryWords = new Set<string>();
   const termTargets = new Map<string, Target>();
+  const targetsByEntry = new Map<string, Target[]>();
   let longestTargetWords = 1;
   for (const target of targets) {
     const ids = correct.get(target.key);
@@ -64,6 +65,9 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
     else if (!ids.includes(target.entry.id)) ids.push(target.entry.id);
     if (target.kind !== 'part') for (const word of target.words) glossaryWords.add(word);
     if (target.kind === 'term') termTargets.set(target.entry.id, target);
+    const ofEntry = targetsByEntry.get(target.entry.id);
+    if (ofEntry) ofEntry.push(target);
+    else targetsByEntry.set(target.entry.id, [target]);
     longestTargetWords = Math.max(longestTargetWords, target.words.length);
   }
 
@@ -81,9 +85,15 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
       longestTargetWords = Math.max(longestTargetWords, key.split(' ').length);
     }
   }
-  const exactFirstWords = new Set(
-    [...correct.keys(), ...variants.keys()].map((key) => key.split(' ', 1)[0]!),
-  );
+  // Every word-boundary prefix of every exact phrase: a phrase is only extended while it can
+  // still become one.
+  const exactPrefixes = new Set<string>();
+  for (const key of [...correct.keys(), ...variants.keys()]) {
+    for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) {
+      exactPrefixes.add(key.slice(0, space));
+    }
+    exactPrefixes.add(key);
+  }
   return {
     index: new TermIndex(targets),
     correct,
@@ -91,7 +101,8 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
     glossaryWords,
     longestTargetWords,
     words: new WordFactsCache(lexicon),
-    exactFirstWords,
+    exactPrefixes,
+    targetsByEntry,
   };
 }
 

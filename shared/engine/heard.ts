@@ -14,6 +14,8 @@ export interface HeardToken extends Token {
   /** The sound with acronyms and letter-digit mixes ("9K") spelled out; equal to sound otherwise. */
   spokenSound: string;
   coarse: string;
+  /** The coarse key of the spoken sound (acronyms spelled out). */
+  spokenCoarse: string;
   /** Rhyme classes of the letters, for acronym-like tokens (see acronymKey); else ''. */
   acronymKey: string;
   capitalised: boolean;
@@ -57,6 +59,7 @@ type WordFacts = Pick<
   | 'sound'
   | 'spokenSound'
   | 'coarse'
+  | 'spokenCoarse'
   | 'acronymKey'
   | 'capitalised'
   | 'acronymLike'
@@ -86,11 +89,13 @@ export class WordFactsCache {
 function wordFacts(word: string, lexicon: Lexicon): WordFacts {
   const acronymLike = isAcronym(word) || (/\d/.test(word) && /\p{L}/u.test(word));
   const sound = wordSound(word);
+  const spokenSound = acronymLike ? spelledSound(word) : sound;
   return {
     letters: foldLetters(word),
     sound,
-    spokenSound: acronymLike ? spelledSound(word) : sound,
+    spokenSound,
     coarse: coarseKey(sound),
+    spokenCoarse: coarseKey(spokenSound),
     acronymKey: acronymLike ? acronymKey(word) : '',
     capitalised: /^\p{Lu}/u.test(word),
     acronymLike,
@@ -124,6 +129,7 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
       sound: facts.sound,
       spokenSound: facts.spokenSound,
       coarse: facts.coarse,
+      spokenCoarse: facts.spokenCoarse,
       acronymKey: facts.acronymKey,
       capitalised: facts.capitalised,
       acronymLike: facts.acronymLike,

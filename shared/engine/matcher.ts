@@ -19,6 +19,7 @@ import {
   heardPhrase,
   SCORING,
   variantScore,
+  type Evaluation,
   type EvaluationContext,
   type HeardPhrase,
 } from './scoring';
@@ -56,8 +57,10 @@ export interface MatcherData {
   glossaryWords: Set<string>;
   longestTargetWords: number;
   words: WordFactsCache;
-  /** First words (keys) of every correct phrase and known variant: where exact matches can start. */
-  exactFirstWords: Set<string>;
+  /** Each entry's targets (term, forms, parts). */
+  targetsByEntry: Map<string, Target[]>;
+  /** Every prefix (whole words) of every correct phrase and known variant. */
+  exactPrefixes: Set<string>;
 }
 
 interface Candidate {
@@ -110,12 +113,14 @@ function exactTier(
   for (let i = 0; i < tokens.length;) {
     let matched = 0;
     let matchedFor: readonly string[] = [];
-    if (data.exactFirstWords.has(tokens[i]!.key)) {
-      // Keys of the phrases starting here, shortest first; a blank line ends them. Punctuation
-      // inside is allowed ("KoreaRiskGroup. com" is the term, only spaced oddly).
+    if (data.exactPrefixes.has(tokens[i]!.key)) {
+      // Keys of the phrases starting here that could still be exact, shortest first; a blank line
+      // ends them. Punctuation inside is allowed ("KoreaRiskGroup. com" is the term, spaced oddly).
       const keys: string[] = [tokens[i]!.key];
       for (let j = i + 1; j < Math.min(tokens.length, i + maxWords) && !tokens[j]!.paragraphBefore; j++) {
-        keys.push(`${keys[keys.length - 1]} ${tokens[j]!.key}`);
+        const longer = `${keys[keys.length - 1]} ${tokens[j]!.key}`;
+        if (!data.exactPrefixes.has(longer)) break;
+        keys.push(longer);
       }
       for (let words = keys.length; words >= 1 && matched === 0; words--) {
         const key = keys[words - 1]!;
@@ -158,7 +163,9 @@ function fuzzyTier(
   context: EvaluationContext,
   candidates: Candidate[],
 ): void {
-  const seen = new Set<number>();
+  /** (phrase start × length) → targets already considered for that phrase. */
+  const seen = new Map<number, Set<number>>();
+  const evaluations = new Map<string, Evaluation | null>();
   const phrases = new Map<number, HeardPhrase>();
   const phraseAt = (first: number, length: number): HeardPhrase => {
     const key = first * MAX_PHRASE_WORDS + (length - 1);
@@ -169,7 +176,6 @@ function fuzzyTier(
     }
     return phrase;
   };
-  const targetCount = data.index.targets.length;
   const consider = (first: number, last: number, target: Target) => {
     if (first < 0 || last >= tokens.length || last < first) return;
     const length = last - first + 1;
@@ -178,11 +184,19 @@ function fuzzyTier(
     const phrase = phraseAt(first, length);
     if (alreadySaysTarget(phrase, target)) return;
     if (!couldMatch(phrase, target)) return;
-    // One number per (phrase, target) pair: phrases are at most MAX_PHRASE_WORDS long.
-    const pairKey = (first * MAX_PHRASE_WORDS + (length - 1)) * targetCount + target.index;
-    if (seen.has(pairKey)) return;
-    seen.add(pairKey);
-    const evaluation = evaluate(phrase, target, context, besideOtherName(tokens, first, last, target));
+    const phraseSlot = first * MAX_PHRASE_WORDS + (length - 1);
+    let seenHere = seen.get(phraseSlot);
+    if (!seenHere) seen.set(phraseSlot, (seenHere = new Set()));
+    if (seenHere.has(target.index)) return;
+    seenHere.add(target.index);
+    // The same name recurs through a transcript: judge each spelling against each target once.
+    const beside = besideOtherName(tokens, first, last, target);
+    const memoKey = `${target.index}|${beside ? 1 : 0}|${phrase.text}`;
+    let evaluation = evaluations.get(memoKey);
+    if (evaluation === undefined) {
+      evaluation = evaluate(phrase, target, context, beside) ?? null;
+      evaluations.set(memoKey, evaluation);
+    }
     if (evaluation && evaluation.score >= SCORING.reportThreshold) {
       candidates.push({ first, last, target, ...evaluation });
     }
@@ -195,15 +209,27 @@ function fuzzyTier(
     let spokenKey = '';
     let sound = '';
     let spoken = '';
+    // Entries every word so far is right for; undefined while no word is (see phraseIsCandidate).
+    let rightFor: readonly string[] | undefined;
     for (let last = first; last < Math.min(tokens.length, first + maxWords); last++) {
       if (last > first && tokens[last]!.breakBefore) break;
+      const coveredBy = covered[last];
+      if (coveredBy) {
+        rightFor = rightFor ? rightFor.filter((id) => coveredBy.includes(id)) : coveredBy;
+        if (rightFor.length === 0) break;
+      }
       key = joinCoarseKeys(key, tokens[last]!.coarse);
-      spokenKey = joinCoarseKeys(spokenKey, coarseKey(tokens[last]!.spokenSound));
+      spokenKey = joinCoarseKeys(spokenKey, tokens[last]!.spokenCoarse);
       sound += tokens[last]!.sound;
       spoken += tokens[last]!.spokenSound;
       if (!tokens[last]!.nameLike) continue;
-      const fineKeys = sound === spoken ? [fineKey(sound)] : [fineKey(sound), fineKey(spoken)];
       const visit = (target: Target) => consider(first, last, target);
+      if (rightFor) {
+        // Part of the phrase is already right for an entry: only that entry's names can fit.
+        for (const id of rightFor) for (const target of data.targetsByEntry.get(id) ?? []) visit(target);
+        continue;
+      }
+      const fineKeys = sound === spoken ? [fineKey(sound)] : [fineKey(sound), fineKey(spoken)];
       data.index.forCandidatesOfKey(key, fineKeys, visit);
       if (spokenKey !== key) data.index.forCandidatesOfKey(spokenKey, fineKeys, visit);
     }
@@ -217,7 +243,11 @@ function fuzzyTier(
         if (size < 1) continue;
         for (const shift of [0, -1, 1]) {
           const start = first - wordIndex + shift;
-          consider(start, start + size - 1, target);
+          const end = start + size - 1;
+          // Cheap checks first: most of these phrases cannot start or end on a name.
+          if (start >= 0 && end < tokens.length && tokens[start]!.nameLike && tokens[end]!.nameLike) {
+            consider(start, end, target);
+          }
         }
       }
     }

@@ -76,6 +76,8 @@ export function minSimilarity(soundLength: number): number {
 /** A heard phrase with its joined sound strings and letters, built once per phrase. */
 export interface HeardPhrase {
   tokens: readonly HeardToken[];
+  /** The words as written, joined by spaces: what makes two phrases the same for scoring. */
+  text: string;
   sound: string;
   spoken: string;
   letters: string;
@@ -90,7 +92,7 @@ export function heardPhrase(tokens: readonly HeardToken[]): HeardPhrase {
     spoken += token.spokenSound;
     letters += token.letters;
   }
-  return { tokens, sound, spoken, letters };
+  return { tokens, text: tokens.map((token) => token.text).join(' '), sound, spoken, letters };
 }
 
 /**

@@ -12,7 +12,9 @@ import type { Target } from './targets';
 /** The classes coarseKey produces; edits of a key range over these. */
 const KEY_CLASSES = 'PTKFSMNLR';
 /** Keys shorter than this are matched exactly: one edit from "NS" reaches almost any name. */
-const MIN_KEY_FOR_EDITS = 4;
+const MIN_KEY_FOR_EDITS = 5;
+/** Through an edit, only buckets this small are followed: a near key must say a lot. */
+const MAX_NEAR_BUCKET = 16;
 /** Acronyms of three letters or more are also matched with one letter different. */
 const MIN_ACRONYM_FOR_EDITS = 3;
 /**
@@ -23,6 +25,8 @@ const LARGE_BUCKET = 48;
 /** A word key filed under more targets than this says too little to be worth following. */
 const MAX_WORD_BUCKET = 64;
 const MIN_WORD_KEY = 3;
+/** Heard keys whose neighbours are remembered; cleared when full. */
+const NEAR_CACHE_SIZE = 100_000;
 
 export interface WordHit {
   target: Target;
@@ -35,6 +39,7 @@ export class TermIndex {
   private readonly byAcronymKey = new Map<string, number[]>();
   /** For large key buckets only: fine key → targets, within that bucket. */
   private readonly fineWithinKey = new Map<string, Map<string, number[]>>();
+  private readonly nearCache = new Map<string, number[]>();
 
   constructor(readonly targets: readonly Target[]) {
     const fineKeys: Array<[string, string]> = [];
@@ -68,6 +73,7 @@ export class TermIndex {
   /**
    * Calls back with each target whose whole key is within one edit of the heard key (duplicates
    * possible). Where the heard key's own bucket is large, only targets with the same fine key.
+   * Names recur through a transcript, so the answer for each key is remembered.
    */
   forCandidatesOfKey(key: string, heardFineKeys: readonly string[], visit: (target: Target) => void): void {
     if (key === '') return;
@@ -80,11 +86,23 @@ export class TermIndex {
     } else if (exact) {
       for (const index of exact) visit(this.targets[index]!);
     }
-    if (key.length + 1 < MIN_KEY_FOR_EDITS) return;
-    for (const near of oneEditAway(key, KEY_CLASSES, MIN_KEY_FOR_EDITS)) {
-      const bucket = this.byKey.get(near);
-      if (bucket && bucket.length <= LARGE_BUCKET) for (const index of bucket) visit(this.targets[index]!);
+    for (const index of this.nearKeyTargets(key)) visit(this.targets[index]!);
+  }
+
+  /** Targets filed under keys one edit from this key (small buckets only), memoised. */
+  private nearKeyTargets(key: string): readonly number[] {
+    let found = this.nearCache.get(key);
+    if (found) return found;
+    found = [];
+    if (key.length + 1 >= MIN_KEY_FOR_EDITS) {
+      for (const near of oneEditAway(key, KEY_CLASSES, MIN_KEY_FOR_EDITS)) {
+        const bucket = this.byKey.get(near);
+        if (bucket && bucket.length <= MAX_NEAR_BUCKET) found.push(...bucket);
+      }
     }
+    if (this.nearCache.size >= NEAR_CACHE_SIZE) this.nearCache.clear();
+    this.nearCache.set(key, found);
+    return found;
   }
 
   /** One-word acronym targets whose letters rhyme with the heard letters, one letter apart at most. */
