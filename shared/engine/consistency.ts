@@ -4,7 +4,7 @@
  * glossary does not know, and proposes the spelling used most often for the others.
  */
 import type { HeardToken } from './heard';
-import { soundSimilarity } from './phonetics/distance';
+import { COST, soundSimilarity } from './phonetics/distance';
 import type { Suggestion } from './suggestion';
 
 export const CONSISTENCY = {
@@ -39,19 +39,31 @@ export function consistencySuggestions(
 ): Suggestion[] {
   const spellings = collectNamePhrases(tokens, text, isKnown);
   const suggestions: Suggestion[] = [];
+  // Only spellings used at least twice can be "the usual one"; most names occur once.
+  const frequent = spellings.filter((spelling) => spelling.occurrences.length >= CONSISTENCY.minDominance);
   for (const rare of spellings) {
-    const usual = spellings
-      .filter(
-        (other) =>
-          other !== rare &&
-          Math.abs(other.words - rare.words) <= 1 &&
-          other.occurrences.length >= CONSISTENCY.minDominance * rare.occurrences.length,
-      )
-      .map((other) => ({ other, similarity: soundSimilarity(rare.sound, other.sound) }))
-      .filter(({ similarity }) => similarity >= CONSISTENCY.minSimilarity)
-      .sort(
-        (a, b) => b.similarity - a.similarity || b.other.occurrences.length - a.other.occurrences.length,
-      )[0];
+    let usual: { other: Spelling; similarity: number } | undefined;
+    for (const other of frequent) {
+      if (
+        other === rare ||
+        Math.abs(other.words - rare.words) > 1 ||
+        other.occurrences.length < CONSISTENCY.minDominance * rare.occurrences.length ||
+        // Too different in length to reach minSimilarity: skip the comparison.
+        Math.abs(other.sound.length - rare.sound.length) >
+          rare.sound.length * (1 - CONSISTENCY.minSimilarity) * 2
+      ) {
+        continue;
+      }
+      const similarity = soundSimilarity(rare.sound, other.sound);
+      if (similarity < CONSISTENCY.minSimilarity) continue;
+      if (
+        !usual ||
+        similarity > usual.similarity ||
+        (similarity === usual.similarity && other.occurrences.length > usual.other.occurrences.length)
+      ) {
+        usual = { other, similarity };
+      }
+    }
     if (!usual) continue;
     for (const { first, last } of rare.occurrences) {
       if (taken.subarray(first, last + 1).some((flag) => flag === 1)) continue;

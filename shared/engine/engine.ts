@@ -63,12 +63,12 @@ function buildMatcherData(entries: readonly GlossaryEntry[], lexicon: Lexicon): 
     const ids = correct.get(target.key);
     if (!ids) correct.set(target.key, [target.entry.id]);
     else if (!ids.includes(target.entry.id)) ids.push(target.entry.id);
-    if (target.kind !== 'part') for (const word of target.words) glossaryWords.add(word);
+    if (target.kind !== 'part') for (const word of target.wordInfo) glossaryWords.add(word.letters);
     if (target.kind === 'term') termTargets.set(target.entry.id, target);
     const ofEntry = targetsByEntry.get(target.entry.id);
     if (ofEntry) ofEntry.push(target);
     else targetsByEntry.set(target.entry.id, [target]);
-    longestTargetWords = Math.max(longestTargetWords, target.words.length);
+    longestTargetWords = Math.max(longestTargetWords, target.length);
   }
 
   const variants: MatcherData['variants'] = new Map();
