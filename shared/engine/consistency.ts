@@ -48,9 +48,9 @@ export function consistencySuggestions(
         other === rare ||
         Math.abs(other.words - rare.words) > 1 ||
         other.occurrences.length < CONSISTENCY.minDominance * rare.occurrences.length ||
-        // Too different in length to reach minSimilarity: skip the comparison.
-        Math.abs(other.sound.length - rare.sound.length) >
-          rare.sound.length * (1 - CONSISTENCY.minSimilarity) * 2
+        // Too different in length to reach minSimilarity: every missing sound costs at least a glide.
+        Math.abs(other.sound.length - rare.sound.length) * COST.glideInsertDelete >
+          (1 - CONSISTENCY.minSimilarity) * Math.max(other.sound.length, rare.sound.length)
       ) {
         continue;
       }

@@ -12,7 +12,7 @@
 import type { HeardToken } from './heard';
 import { analyseText, type WordFactsCache } from './heard';
 import { consistencySuggestions } from './consistency';
-import { coarseKey, fineKey } from './phonetics/sound';
+import { fineKey } from './phonetics/sound';
 import {
   couldMatch,
   evaluate,

@@ -6,7 +6,6 @@
  * multi-word targets are filed too, so one well-heard word ("Sinmun") finds its whole name
  * ("Rodong Sinmun") however badly the rest was heard. Acronyms are filed by rhyming letter names.
  */
-import { fineKey } from './phonetics/sound';
 import type { Target } from './targets';
 
 /** The classes coarseKey produces; edits of a key range over these. */
