@@ -30,6 +30,11 @@ export interface HeardToken extends Token {
   mostlyCapitalised: boolean;
   /** Could be (part of) a name: the matcher only starts and ends phrases on such tokens. */
   nameLike: boolean;
+  /**
+   * A lower-case word no dictionary knows: likely a piece of a term split into ordinary words
+   * ("sema glue tide" for semaglutide).
+   */
+  fragment: boolean;
 }
 
 /** An ordinary word this frequent is taken as itself at the start of a sentence. */
@@ -38,6 +43,8 @@ const COMMON_AT_SENTENCE_START_PER_MILLION = 20;
 const RARE_WORD_PER_MILLION = 1;
 /** Words this frequent are never names, capitalised or not: "I", "I'm", "OK". */
 const PRONOUN_LIKE_PER_MILLION = 500;
+/** Shorter unknown lower-case words are too often typos or interjections to anchor a term. */
+const MIN_FRAGMENT_LETTERS = 4;
 const NUMBER_WORDS = new Set([
   'zero',
   'one',
@@ -139,6 +146,7 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
       breakBefore: punctuation || blankLine,
       paragraphBefore: blankLine,
       nameLike: false,
+      fragment: false,
     };
   });
 
@@ -154,6 +162,10 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
               token.mostlyCapitalised ||
               token.frequency < COMMON_AT_SENTENCE_START_PER_MILLION))
         : token.frequency < RARE_WORD_PER_MILLION || /\d/.test(token.text));
+  }
+  for (const token of heard) {
+    token.fragment =
+      !token.capitalised && token.frequency === 0 && token.letters.length >= MIN_FRAGMENT_LETTERS;
   }
   // A number said after an acronym belongs to it: "GLP one" is GLP-1.
   heard.forEach((token, i) => {

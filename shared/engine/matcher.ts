@@ -33,6 +33,10 @@ const MAX_ALTERNATIVES = 3;
 const EXTRA_WORDS = 1;
 const MAX_PHRASE_WORDS = 6;
 const MAX_EXTRA_WORDS = 1;
+/** Words looked at on each side of an unknown lower-case piece of a split term. */
+const MAX_FRAGMENT_REACH = 2;
+/** Only long terms are rebuilt from pieces: short ones would match ordinary words too easily. */
+const MIN_FRAGMENTED_TERM_SOUNDS = 8;
 /** Titles stand before names but are not names: "President Yun" is Yoon, not half of a name. */
 const TITLES = new Set(
   (
@@ -176,11 +180,13 @@ function fuzzyTier(
     }
     return phrase;
   };
-  const consider = (first: number, last: number, target: Target) => {
+  const consider = (first: number, last: number, target: Target, aroundFragment = false) => {
     if (first < 0 || last >= tokens.length || last < first) return;
     const length = last - first + 1;
-    if (!wordCountsFit(length, target) || (target.kind === 'part' && length > 1)) return;
-    if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id)) return;
+    if (target.kind === 'part' && length > 1) return;
+    // A term split into pieces may come as up to three more words than it has.
+    if (aroundFragment ? length - target.length > MAX_FRAGMENT_REACH : !wordCountsFit(length, target)) return;
+    if (!phraseIsCandidate(tokens, covered, first, last, target.entry.id, aroundFragment)) return;
     const phrase = phraseAt(first, length);
     if (alreadySaysTarget(phrase, target)) return;
     if (!couldMatch(phrase, target)) return;
@@ -203,6 +209,20 @@ function fuzzyTier(
   };
 
   for (let first = 0; first < tokens.length; first++) {
+    // A term split into ordinary words around an unknown piece: "sema glue tide", "or for glipron".
+    if (tokens[first]!.fragment && !covered[first]) {
+      for (let start = Math.max(0, first - MAX_FRAGMENT_REACH); start <= first; start++) {
+        for (let end = first; end <= Math.min(tokens.length - 1, first + MAX_FRAGMENT_REACH); end++) {
+          if (end === start || !phraseIsContiguous(tokens, start, end)) continue;
+          const phrase = phraseAt(start, end - start + 1);
+          const fineKeys = [fineKey(phrase.sound)];
+          const visit = (target: Target) => {
+            if (target.sound.length >= MIN_FRAGMENTED_TERM_SOUNDS) consider(start, end, target, true);
+          };
+          data.index.forCandidatesOfKey(coarseKeyOf(phrase), fineKeys, visit);
+        }
+      }
+    }
     if (!tokens[first]!.nameLike) continue;
     // Whole phrases starting here, by their coarse key (as words, and with acronyms spelled).
     let key = '';
@@ -252,6 +272,10 @@ function fuzzyTier(
       }
     }
   }
+}
+
+function coarseKeyOf(phrase: HeardPhrase): string {
+  return phrase.tokens.reduce((key, token) => joinCoarseKeys(key, token.coarse), '');
 }
 
 /**
@@ -321,6 +345,7 @@ function phraseIsCandidate(
   first: number,
   last: number,
   entryId: string,
+  aroundFragment = false,
 ): boolean {
   let allCovered = true;
   for (let i = first; i <= last; i++) {
@@ -329,6 +354,7 @@ function phraseIsCandidate(
     if (!rightFor) allCovered = false;
   }
   if (allCovered) return false;
+  if (aroundFragment) return phraseIsContiguous(tokens, first, last);
   return tokens[first]!.nameLike && tokens[last]!.nameLike && phraseIsContiguous(tokens, first, last);
 }
 

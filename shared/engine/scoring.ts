@@ -21,6 +21,10 @@ export const SCORING = {
   partFactor: 0.9,
   /** A known name said alone ("Martin", "Schulz") is rarely a mishearing of a one-word form or part. */
   knownNameAsPartFactor: 0.6,
+  /** A long term heard as ordinary words around an unknown piece, if it sounds this alike. */
+  minSplitTermSounds: 8,
+  minSplitTermSimilarity: 0.8,
+  splitTermPieceFactor: 0.95,
   /** A surname or first name said alone right beside another name word. */
   besideOtherNameFactor: 0.5,
   /** Every differing word is itself a known name, word for word: "Maria Callas" is not "Kaja Kallas". */
@@ -169,10 +173,16 @@ export function evaluate(
   const targetWords = new Set(target.words);
   const targetSounds = new Set(target.wordSounds);
   const lowerCaseTarget = !/^\p{Lu}/u.test(target.text);
+  // Pieces of a long term split into ordinary words ("sema glue tide") are ordinary by nature.
+  const splitTerm =
+    heard.tokens.length > 1 &&
+    heard.tokens.some((token) => token.fragment) &&
+    target.sound.length >= SCORING.minSplitTermSounds &&
+    similarity >= SCORING.minSplitTermSimilarity;
   for (const token of heard.tokens) {
     // A word the target itself says ("Six" for "6") is no evidence against it.
     if (targetWords.has(token.letters) || targetSounds.has(token.sound)) continue;
-    score *= wordEvidenceFactor(token, context, lowerCaseTarget);
+    score *= splitTerm ? SCORING.splitTermPieceFactor : wordEvidenceFactor(token, context, lowerCaseTarget);
   }
   if (context.mentionedEntryIds.has(target.entry.id)) score += SCORING.mentionedElsewhereBonus;
   return { score: Math.min(1, Math.max(0, score)), reason };

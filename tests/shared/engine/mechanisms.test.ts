@@ -170,3 +170,25 @@ describe('real names that merely resemble a glossary name', () => {
     expect(check("Hello, I'm Hanna Kowalczyk.")).toEqual([]);
   });
 });
+
+describe('long terms split into ordinary words around an unknown piece', () => {
+  const pharma = createEngine({
+    entries: [
+      entry('semaglutide', 'term'),
+      entry('tirzepatide', 'term'),
+      entry('Novo Nordisk', 'organization'),
+    ],
+  });
+  const check = (text: string) => pharma.check(text).map((s) => [s.text, s.replacement]);
+
+  it('rebuilds the term from its pieces', () => {
+    expect(check('Then Novo Nordisk made sema glue tide, which lasts a week.')).toEqual([
+      ['sema glue tide', 'semaglutide'],
+    ]);
+    expect(check('After that came tear zepatide from Lilly.')).toEqual([['tear zepatide', 'tirzepatide']]);
+  });
+
+  it('leaves ordinary words around an unknown word alone when they do not sound like a term', () => {
+    expect(check('We saw a glorbix near the tide pools.')).toEqual([]);
+  });
+});
