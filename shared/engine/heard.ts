@@ -164,8 +164,12 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
         : token.frequency < RARE_WORD_PER_MILLION || /\d/.test(token.text));
   }
   for (const token of heard) {
+    // Contractions ("don't") are not in the word list but are ordinary words.
     token.fragment =
-      !token.capitalised && token.frequency === 0 && token.letters.length >= MIN_FRAGMENT_LETTERS;
+      !token.capitalised &&
+      token.frequency === 0 &&
+      token.letters.length >= MIN_FRAGMENT_LETTERS &&
+      !/['’]/.test(token.text);
   }
   // A number said after an acronym belongs to it: "GLP one" is GLP-1.
   heard.forEach((token, i) => {

@@ -217,7 +217,7 @@ function fuzzyTier(
           const phrase = phraseAt(start, end - start + 1);
           const fineKeys = [fineKey(phrase.sound)];
           const visit = (target: Target) => {
-            if (target.sound.length >= MIN_FRAGMENTED_TERM_SOUNDS) consider(start, end, target, true);
+            if (target.soundLength >= MIN_FRAGMENTED_TERM_SOUNDS) consider(start, end, target, true);
           };
           data.index.forCandidatesOfKey(coarseKeyOf(phrase), fineKeys, visit);
         }

@@ -26,6 +26,13 @@ export interface WordSounds {
 export class Target {
   private joined: { letters: string; sound: string; spokenSound: string; words: string[] } | undefined;
 
+  /** Length of the sound string, without building it. */
+  get soundLength(): number {
+    let length = 0;
+    for (const word of this.wordInfo) length += word.sound.length;
+    return length;
+  }
+
   /** Number of words. */
   get length(): number {
     return this.wordInfo.length;
