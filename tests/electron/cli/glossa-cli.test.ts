@@ -70,13 +70,14 @@ describe('glossa check', () => {
     const { code, stdout } = glossa(['check', seedTranscript, '--glossary', seedGlossary]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
+    expect(lines.shift()).toBe(`${seedTranscript}:`);
     const count = lines.pop();
     expect(count).toBe(`${lines.length} suggestions`);
     for (const line of lines)
-      expect(line).toMatch(/:\d+:\d+ {2}".+" → ".+" {2}[01]\.\d\d {2}[a-z ]+( {2}\(or .+\))?$/);
+      expect(line).toMatch(/^segment \d+ {2}".+" → ".+" {2}[01]\.\d\d {2}[a-z ]+( {2}\(or .+\))?$/);
     expect(lines.filter((line) => line.includes('known variant'))).toEqual([
-      expect.stringMatching(/:\d+:\d+ {2}"Donbass" → "Donbas" {2}0\.\d\d {2}known variant$/),
-      expect.stringMatching(/:\d+:\d+ {2}"Donbass" → "Donbas" {2}0\.\d\d {2}known variant$/),
+      expect.stringMatching(/^segment \d+ {2}"Donbass" → "Donbas" {2}0\.\d\d {2}known variant$/),
+      expect.stringMatching(/^segment \d+ {2}"Donbass" → "Donbas" {2}0\.\d\d {2}known variant$/),
     ]);
   });
 
