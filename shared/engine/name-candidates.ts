@@ -14,6 +14,7 @@ import { analyseText, type HeardToken } from './heard';
 import type { Lexicon } from './lexicon';
 import { isAcronym } from './targets';
 import { phraseKey } from './tokenize';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../document/calendar';
 
 export interface NameCandidate {
   /** The most frequent spelling (the first seen on a tie). */
@@ -56,27 +57,7 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Capitalised in English, but not names to look up. */
-const MONTHS_AND_WEEKDAYS: ReadonlySet<string> = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+const MONTHS_AND_WEEKDAYS: ReadonlySet<string> = new Set([...MONTH_NAMES, ...WEEKDAY_NAMES]);
 
 /** Titles before a name that are not part of it: "Mr Putin" is Putin, "President Yun" is Yun. */
 const TITLES: ReadonlySet<string> = new Set([

@@ -10,6 +10,7 @@
  * blank line). Recognised only when an "Episode Date:" line or a "Transcript" line is near the top.
  */
 import type { ParsedTranscript } from './parsed';
+import { MONTH_NAMES } from '../document/calendar';
 
 export interface PodcastHeader {
   metadata: ParsedTranscript['metadata'];
@@ -26,21 +27,6 @@ const TRANSCRIPT_LINE = /^Transcript:?$/i;
 const DISCUSSION_LINE = /^(?:Discussion|Comments)\s*\(\d+\)$/i;
 /** Show and title are joined by " - " on the first line; a longer "show" is not a show name. */
 const MAX_SHOW_NAME_CHARS = 80;
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 export function readPodcastHeader(lines: readonly string[]): PodcastHeader | undefined {
   const top = lines.slice(0, HEADER_SEARCH_LINES).map((line) => line.trim());
@@ -120,7 +106,7 @@ export function splitDate(text: string): { isoDate?: string; rest: string } {
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
   if (lower.length < 3) return 0;
-  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
+  return MONTH_NAMES.findIndex((month) => month.startsWith(lower)) + 1;
 }
 
 function toIsoDate(year: number, month: number, day: number): string | undefined {
@@ -132,7 +118,7 @@ function toIsoDate(year: number, month: number, day: number): string | undefined
 /** "2024-10-22" → "October 22, 2024", the way the header is written back out. */
 export function formatHeaderDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = MONTHS[Number(match?.[2]) - 1];
+  const month = MONTH_NAMES[Number(match?.[2]) - 1];
   if (!match || !month) return isoDate;
   return `${month[0]?.toUpperCase()}${month.slice(1)} ${Number(match[3])}, ${match[1]}`;
 }

@@ -2,27 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../shared/engine/check';
 import { tokenize } from '../../../shared/engine/tokenize';
 import type { GlossaryEntry, TermCategory } from '../../../shared/glossary/types';
+import { entry as glossaryEntry } from './fixtures';
 
-let nextId = 1;
 function entry(
   term: string,
   variants: string[] = [],
   forms: string[] = [],
   category: TermCategory = 'other',
 ): GlossaryEntry {
-  return {
-    id: `id-${nextId++}`,
-    term,
-    category,
-    forms,
-    variants: variants.map((text) => ({ text, acceptedCount: 0 })),
-    notes: '',
-    source: '',
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    createdBy: 'test',
-    updatedBy: 'test',
-  };
+  return glossaryEntry(term, category, { variants, forms });
 }
 
 describe('tokenize', () => {

@@ -2,29 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { englishLexicon } from '../../../shared/engine/lexicon';
 import { findNameCandidates } from '../../../shared/engine/name-candidates';
 import type { GlossaryEntry, TermCategory } from '../../../shared/glossary/types';
+import { entry as glossaryEntry } from './fixtures';
 
-let nextId = 1;
+/** People by default, as most names here are. */
 function entry(
   term: string,
-  {
-    forms = [],
-    variants = [],
-    category = 'person',
-  }: { forms?: string[]; variants?: string[]; category?: TermCategory } = {},
+  options: { forms?: string[]; variants?: string[]; category?: TermCategory } = {},
 ): GlossaryEntry {
-  return {
-    id: `id-${nextId++}`,
-    term,
-    category,
-    forms,
-    variants: variants.map((text) => ({ text, acceptedCount: 0 })),
-    notes: '',
-    source: '',
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    createdBy: 'test',
-    updatedBy: 'test',
-  };
+  return glossaryEntry(term, options.category ?? 'person', options);
 }
 
 const lexicon = englishLexicon();
