@@ -2,30 +2,22 @@
  * The first screen, end to end: the built renderer in headless Chromium, talking over HTTP to the
  * real server, real handlers and a real SQLite glossary seeded from seeds/.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
-import { createApiHandlers } from '../../electron/services/api-handlers';
-import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
-import { startWebServer, type WebServer } from '../../electron/web/server';
-import { launchChromium } from './browser';
-import { ARTIFACTS_DIR, RENDERER_DIST, SEEDS_DIR } from './paths';
+import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
+import { SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
+import { ARTIFACTS_DIR } from './paths';
 
-const SEED_TRANSCRIPT = path.join(SEEDS_DIR, 'nk-news-2024-10-22-troops-ukraine.txt');
-const SEED_GLOSSARY = path.join(SEEDS_DIR, 'nk-news-glossary.csv');
 const BROKEN_SRT = '1\n00:00:01,000 -> 00:00:02,000\nHello there.\n';
 
 let dir: string;
 let glossary: GlossaryStore;
 let handlers: ApiHandlers;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let seed: OpenedTranscript;
-const problems: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
@@ -36,33 +28,15 @@ function expectedTitle(opened: OpenedTranscript): string {
   return metadata.title ?? metadata.sourceFile ?? 'Untitled transcript';
 }
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  dir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-'));
-  glossary = GlossaryStore.open(path.join(dir, 'glossary.db'));
-  glossary.importCsv(await readFile(SEED_GLOSSARY, 'utf8'), path.basename(SEED_GLOSSARY));
-  handlers = createApiHandlers({ glossary, mode: 'browser', version: '0.0.0-e2e' });
-  server = await startWebServer({ handlers, rendererDir: RENDERER_DIST });
-  seed = await handlers.importTranscript({
-    fileName: path.basename(SEED_TRANSCRIPT),
-    bytes: new Uint8Array(await readFile(SEED_TRANSCRIPT)),
-  });
+let app: E2eApp;
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url);
+beforeAll(async () => {
+  app = await startE2eApp({ glossaryCsv: SEED_GLOSSARY });
+  ({ dir, glossary, handlers, page, seed } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  glossary?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('first screen', () => {
@@ -253,6 +227,6 @@ describe('first screen', () => {
   });
 
   it('logged no errors or CSP violations in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

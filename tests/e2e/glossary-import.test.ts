@@ -3,20 +3,15 @@
  * server and handlers, and a real SQLite glossary that starts EMPTY. Importing a glossary from the
  * page updates the header and re-checks the transcript that is already open.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
-import { createApiHandlers } from '../../electron/services/api-handlers';
-import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
-import { startWebServer, type WebServer } from '../../electron/web/server';
-import { launchChromium } from './browser';
-import { ARTIFACTS_DIR, RENDERER_DIST, SEEDS_DIR } from './paths';
+import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
+import { SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
+import { ARTIFACTS_DIR } from './paths';
 
-const SEED_TRANSCRIPT = path.join(SEEDS_DIR, 'nk-news-2024-10-22-troops-ukraine.txt');
-const SEED_GLOSSARY = path.join(SEEDS_DIR, 'nk-news-glossary.csv');
 const SEED_GLOSSARY_ENTRIES = 34;
 /** Line 3 names a category Glossa does not have; line 2 is fine but must not be imported either. */
 const BROKEN_GLOSSARY = 'term,category,variants\nChongjin,place,\nKursk,region,Kursck\nSeoul,place,\n';
@@ -28,11 +23,8 @@ const EMPTY_HINT =
 let dir: string;
 let glossary: GlossaryStore;
 let handlers: ApiHandlers;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let seed: OpenedTranscript;
-const problems: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `glossary-${name}.png`) });
@@ -58,32 +50,15 @@ async function pressTab() {
   });
 }
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  dir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-glossary-'));
-  glossary = GlossaryStore.open(path.join(dir, 'glossary.db'));
-  handlers = createApiHandlers({ glossary, mode: 'browser', version: '0.0.0-e2e' });
-  server = await startWebServer({ handlers, rendererDir: RENDERER_DIST });
-  seed = await handlers.importTranscript({
-    fileName: path.basename(SEED_TRANSCRIPT),
-    bytes: new Uint8Array(await readFile(SEED_TRANSCRIPT)),
-  });
+let app: E2eApp;
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url);
+beforeAll(async () => {
+  app = await startE2eApp();
+  ({ dir, glossary, handlers, page, seed } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  glossary?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('importing a glossary from the app', () => {
@@ -258,6 +233,6 @@ describe('importing a glossary from the app', () => {
   });
 
   it('logged no errors, warnings or failed requests in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });
