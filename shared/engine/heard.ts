@@ -45,6 +45,40 @@ const RARE_WORD_PER_MILLION = 1;
 const PRONOUN_LIKE_PER_MILLION = 500;
 /** Shorter unknown lower-case words are too often typos or interjections to anchor a term. */
 const MIN_FRAGMENT_LETTERS = 4;
+/** Words that sound like a letter of the alphabet said aloud, and the letter. */
+const LETTER_NAME_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    age: 'h',
+    bee: 'b',
+    be: 'b',
+    see: 'c',
+    sea: 'c',
+    dee: 'd',
+    gee: 'g',
+    jay: 'j',
+    kay: 'k',
+    el: 'l',
+    em: 'm',
+    en: 'n',
+    oh: 'o',
+    owe: 'o',
+    pee: 'p',
+    cue: 'q',
+    queue: 'q',
+    are: 'r',
+    ess: 's',
+    tea: 't',
+    tee: 't',
+    you: 'u',
+    vee: 'v',
+    ex: 'x',
+    why: 'y',
+    zed: 'z',
+    zee: 'z',
+    eye: 'i',
+    aye: 'i',
+  }),
+);
 const NUMBER_WORDS = new Set([
   'zero',
   'one',
@@ -96,7 +130,9 @@ export class WordFactsCache {
 function wordFacts(word: string, lexicon: Lexicon): WordFacts {
   const acronymLike = isAcronym(word) || (/\d/.test(word) && /\p{L}/u.test(word));
   const sound = wordSound(word);
-  const spokenSound = acronymLike ? spelledSound(word) : sound;
+  const letter = LETTER_NAME_WORDS.get(word.toLowerCase());
+  // Said as letters: an acronym spelled out, or a word that is a letter's name ("age" is H).
+  const spokenSound = acronymLike ? spelledSound(word) : letter ? spelledSound(letter) : sound;
   return {
     letters: foldLetters(word),
     sound,
@@ -171,10 +207,15 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
       token.letters.length >= MIN_FRAGMENT_LETTERS &&
       !/['’]/.test(token.text);
   }
-  // A number said after an acronym belongs to it: "GLP one" is GLP-1.
+  // Numbers and letters said as words next to an acronym or a number belong to it: "GLP one" is
+  // GLP-1, "age BM" is HBM, "CD you" is CDU.
+  const spelledPart = (token: HeardToken | undefined) =>
+    token !== undefined && (token.acronymLike || /\d/.test(token.text));
   heard.forEach((token, i) => {
-    if (i > 0 && heard[i - 1]!.acronymLike && !token.breakBefore && NUMBER_WORDS.has(token.key))
-      token.nameLike = true;
+    if (!NUMBER_WORDS.has(token.key) && !LETTER_NAME_WORDS.has(token.key)) return;
+    const before = i > 0 && !token.breakBefore ? heard[i - 1] : undefined;
+    const after = i + 1 < heard.length && !heard[i + 1]!.breakBefore ? heard[i + 1] : undefined;
+    if (spelledPart(before) || spelledPart(after)) token.nameLike = true;
   });
   return heard;
 }

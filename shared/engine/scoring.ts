@@ -182,6 +182,8 @@ export function evaluate(
   for (const token of heard.tokens) {
     // A word the target itself says ("Six" for "6") is no evidence against it.
     if (targetWords.has(token.letters) || targetSounds.has(token.sound)) continue;
+    // A word said as a letter of the acronym it matched ("age" for H) is no ordinary word there.
+    if (reason === 'acronym' && token.spokenSound !== token.sound && !token.acronymLike) continue;
     score *= splitTerm ? SCORING.splitTermPieceFactor : wordEvidenceFactor(token, context, lowerCaseTarget);
   }
   if (context.mentionedEntryIds.has(target.entry.id)) score += SCORING.mentionedElsewhereBonus;

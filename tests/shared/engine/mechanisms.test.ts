@@ -192,3 +192,19 @@ describe('long terms split into ordinary words around an unknown piece', () => {
     expect(check('We saw a glorbix near the tide pools.')).toEqual([]);
   });
 });
+
+describe('letters and numbers said as words beside an acronym', () => {
+  const chips = createEngine({
+    entries: [entry('HBM', 'term'), entry('H100', 'term'), entry('NATO', 'organization')],
+  });
+  const check = (text: string) => chips.check(text).map((s) => [s.text, s.replacement]);
+
+  it('reads "age" as the letter H', () => {
+    expect(check('The chips use age BM memory.')).toEqual([['age BM', 'HBM']]);
+    expect(check('The age 100 is fast.')).toEqual([['age 100', 'H100']]);
+  });
+
+  it('leaves those words alone away from acronyms', () => {
+    expect(check('Did you see you at the HBM event? Are you in NATO? You are.')).toEqual([]);
+  });
+});
