@@ -67,7 +67,7 @@ const MANNER: Readonly<Record<string, string>> = {
   y: 'glide',
 };
 
-function substitutionCost(a: string, b: string): number {
+function substitutionRule(a: string, b: string): number {
   if (a === b) return 0;
   const av = isVowelSound(a);
   const bv = isVowelSound(b);
@@ -77,10 +77,33 @@ function substitutionCost(a: string, b: string): number {
   return MANNER[a] === MANNER[b] ? COST.sameMannerConsonants : COST.otherConsonants;
 }
 
-function indelCost(char: string): number {
+function indelRule(char: string): number {
   if (isVowelSound(char)) return COST.vowelInsertDelete;
   if (char === 'h' || char === 'w' || char === 'y') return COST.glideInsertDelete;
   return COST.consonantInsertDelete;
+}
+
+/**
+ * The rules above as tables indexed by character code, worked out once: the distance runs for
+ * every candidate of a 3-hour transcript and must not build strings per cell.
+ */
+const TABLE_SIZE = 128;
+const SUBSTITUTION = new Float64Array(TABLE_SIZE * TABLE_SIZE).fill(COST.otherConsonants);
+const INDEL = new Float64Array(TABLE_SIZE).fill(COST.consonantInsertDelete);
+const SOUND_ALPHABET = 'aeioupbtdkgfvszmnlrhwySZCJTN';
+for (const a of SOUND_ALPHABET) {
+  INDEL[a.charCodeAt(0)] = indelRule(a);
+  for (const b of SOUND_ALPHABET)
+    SUBSTITUTION[a.charCodeAt(0) * TABLE_SIZE + b.charCodeAt(0)] = substitutionRule(a, b);
+}
+
+function substitutionCost(a: number, b: number): number {
+  if (a === b) return 0;
+  return a < TABLE_SIZE && b < TABLE_SIZE ? SUBSTITUTION[a * TABLE_SIZE + b]! : COST.otherConsonants;
+}
+
+function indelCost(code: number): number {
+  return code < TABLE_SIZE ? INDEL[code]! : COST.consonantInsertDelete;
 }
 
 /** Reused rows: the distance runs millions of times in a full check. */
@@ -94,13 +117,13 @@ export function soundDistance(a: string, b: string): number {
     current = new Float64Array(b.length * 2 + 2);
   }
   previous[0] = 0;
-  for (let j = 1; j <= b.length; j++) previous[j] = previous[j - 1]! + indelCost(b[j - 1]!);
+  for (let j = 1; j <= b.length; j++) previous[j] = previous[j - 1]! + indelCost(b.charCodeAt(j - 1));
   for (let i = 1; i <= a.length; i++) {
-    const ca = a[i - 1]!;
+    const ca = a.charCodeAt(i - 1);
     const deleteA = indelCost(ca);
     current[0] = previous[0]! + deleteA;
     for (let j = 1; j <= b.length; j++) {
-      const cb = b[j - 1]!;
+      const cb = b.charCodeAt(j - 1);
       current[j] = Math.min(
         previous[j]! + deleteA,
         current[j - 1]! + indelCost(cb),
