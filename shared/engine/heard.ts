@@ -6,7 +6,7 @@
 import type { Lexicon } from './lexicon';
 import { acronymKey, coarseKey, foldLetters, spelledSound, wordSound } from './phonetics/sound';
 import { isAcronym } from './targets';
-import { tokenize, type Token } from './tokenize';
+import { normalizeWord, tokenize, type Token } from './tokenize';
 
 export interface HeardToken extends Token {
   letters: string;
@@ -96,6 +96,7 @@ const NUMBER_WORDS = new Set([
 /** What a word is, whatever its place: computed once per distinct spelling and cached. */
 type WordFacts = Pick<
   HeardToken,
+  | 'key'
   | 'letters'
   | 'sound'
   | 'spokenSound'
@@ -134,6 +135,7 @@ function wordFacts(word: string, lexicon: Lexicon): WordFacts {
   // Said as letters: an acronym spelled out, or a word that is a letter's name ("age" is H).
   const spokenSound = acronymLike ? spelledSound(word) : letter ? spelledSound(letter) : sound;
   return {
+    key: normalizeWord(word),
     letters: foldLetters(word),
     sound,
     spokenSound,
@@ -153,7 +155,7 @@ const PUNCTUATION = /[^\s\-‐‑'’]/u;
 
 export function analyseText(text: string, source: WordFactsCache | Lexicon): HeardToken[] {
   const words = source instanceof WordFactsCache ? source : new WordFactsCache(source);
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, (word) => words.get(word).key);
   const heard: HeardToken[] = tokens.map((token, i) => {
     const previous = i > 0 ? tokens[i - 1]! : undefined;
     const gap = previous ? text.slice(previous.end, token.start) : '';

@@ -169,7 +169,8 @@ function fuzzyTier(
 ): void {
   /** (phrase start × length) → targets already considered for that phrase. */
   const seen = new Map<number, Set<number>>();
-  const evaluations = new Map<string, Evaluation | null>();
+  /** Phrase text → (target index × 2 + beside-another-name) → evaluation. */
+  const evaluations = new Map<string, Map<number, Evaluation | null>>();
   const phrases = new Map<number, HeardPhrase>();
   const phraseAt = (first: number, length: number): HeardPhrase => {
     const key = first * MAX_PHRASE_WORDS + (length - 1);
@@ -197,11 +198,13 @@ function fuzzyTier(
     seenHere.add(target.index);
     // The same name recurs through a transcript: judge each spelling against each target once.
     const beside = besideOtherName(tokens, first, last, target);
-    const memoKey = `${target.index}|${beside ? 1 : 0}|${phrase.text}`;
-    let evaluation = evaluations.get(memoKey);
+    let forPhrase = evaluations.get(phrase.text);
+    if (!forPhrase) evaluations.set(phrase.text, (forPhrase = new Map()));
+    const memoKey = target.index * 2 + (beside ? 1 : 0);
+    let evaluation = forPhrase.get(memoKey);
     if (evaluation === undefined) {
       evaluation = evaluate(phrase, target, context, beside) ?? null;
-      evaluations.set(memoKey, evaluation);
+      forPhrase.set(memoKey, evaluation);
     }
     if (evaluation && evaluation.score >= SCORING.reportThreshold) {
       candidates.push({ first, last, target, ...evaluation });

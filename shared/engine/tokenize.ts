@@ -20,14 +20,18 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/iu;
 
-export function tokenize(text: string): Token[] {
+/**
+ * `keyOf` lets a caller that sees the same words again and again (a 3-hour transcript) look keys
+ * up in a cache instead of normalising every occurrence.
+ */
+export function tokenize(text: string, keyOf: (word: string) => string = normalizeWord): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     let word = match[0];
     const start = match.index;
     const possessive = POSSESSIVE.test(word) && word.length > 2;
     if (possessive) word = word.slice(0, -2);
-    tokens.push({ start, end: start + word.length, text: word, key: normalizeWord(word), possessive });
+    tokens.push({ start, end: start + word.length, text: word, key: keyOf(word), possessive });
   }
   return tokens;
 }
