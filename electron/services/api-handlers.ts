@@ -6,7 +6,7 @@
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
 import type { TranscriptDocument } from '../../shared/document/model';
 import { importTranscript } from '../../shared/formats/index';
-import { engineFor, recordDecision } from './corrections/decisions';
+import { cachedEngineFor, recordDecision } from './corrections/decisions';
 import type { GlossaryStore } from './glossary/glossary-store';
 import { readTranscriptFile } from './transcript-files';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
@@ -21,10 +21,11 @@ export interface ApiHandlerDeps {
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { glossary } = deps;
+  const engine = cachedEngineFor(glossary);
 
   const withSuggestions = (document: TranscriptDocument): OpenedTranscript => ({
     document,
-    suggestions: engineFor(glossary).checkDocument(document),
+    suggestions: engine().checkDocument(document),
   });
 
   return {
@@ -52,7 +53,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return { ...summary, total: glossary.count() };
     },
     async checkTranscript({ document }) {
-      return engineFor(glossary).checkDocument(document);
+      return engine().checkDocument(document);
     },
     async listGlossary() {
       return glossary.list();

@@ -27,6 +27,19 @@ export function engineFor(store: GlossaryStore): CorrectionEngine {
   return createEngine({ entries: store.list(), rejections: store.listRejections() });
 }
 
+/**
+ * The engine for a store, rebuilt only when the glossary changed since the last check (building
+ * it for 100,000 entries takes a couple of seconds; checking a transcript, a fraction of one).
+ */
+export function cachedEngineFor(store: GlossaryStore): () => CorrectionEngine {
+  let built: { stamp: string; engine: CorrectionEngine } | undefined;
+  return () => {
+    const stamp = store.changeStamp();
+    if (!built || built.stamp !== stamp) built = { stamp, engine: engineFor(store) };
+    return built.engine;
+  };
+}
+
 /** One call for all four cases (the API's recordDecision). */
 export function recordDecision(store: GlossaryStore, request: DecisionRequest): DecisionResult {
   const target = { termId: request.termId, heard: request.heard };

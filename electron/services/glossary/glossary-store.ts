@@ -330,6 +330,17 @@ export class GlossaryStore {
   }
 
   /**
+   * Changes whenever the glossary may have changed: SQLite's data_version moves when another
+   * connection (the CLI, a second window) commits, total_changes() when this one writes. Lets
+   * callers keep things built from the glossary (the correction engine) until it really changes.
+   */
+  changeStamp(): string {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const ownChanges = this.db.prepare('SELECT total_changes() AS n').pluck().get() as number;
+    return `${dataVersion}:${ownChanges}`;
+  }
+
+  /**
    * Full-text search over terms, forms, variants and notes; every word of the query matches as a
    * prefix, diacritics are ignored. Any text is a safe query; one without letters or digits finds nothing.
    */

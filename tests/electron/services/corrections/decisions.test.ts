@@ -10,6 +10,7 @@ import { dispatchApiCall } from '../../../../electron/ipc-router';
 import { createApiHandlers } from '../../../../electron/services/api-handlers';
 import {
   acceptCorrection,
+  cachedEngineFor,
   engineFor,
   recordDecision,
   rejectCorrection,
@@ -268,5 +269,37 @@ describe('recordDecision through dispatchApiCall', () => {
       ok: false,
       error: { code: 'GlossaryValidationError', message: expect.stringMatching(/its term/) },
     });
+  });
+});
+
+describe('cachedEngineFor', () => {
+  it('keeps one engine while the glossary is unchanged and rebuilds after a change here', () => {
+    const engine = cachedEngineFor(store);
+    const first = engine();
+    expect(engine()).toBe(first);
+    store.add({ term: 'Rodong Sinmun', category: 'publication' });
+    const second = engine();
+    expect(second).not.toBe(first);
+    expect(second.check('They read the Rodolphe Shinmun daily.').map((s) => s.replacement)).toEqual([
+      'Rodong Sinmun',
+    ]);
+    acceptCorrection(store, { termId: donbas.id, heard: 'Donbasss' });
+    expect(engine()).not.toBe(second);
+  });
+
+  it('sees what another connection (the CLI, a second window) committed', () => {
+    const engine = cachedEngineFor(store);
+    const first = engine();
+    const other = GlossaryStore.open(path.join(folder, 'glossary.db'), { author: 'bob' });
+    try {
+      other.add({ term: 'Chad O’Carroll', category: 'person' });
+    } finally {
+      other.close();
+    }
+    const after = engine();
+    expect(after).not.toBe(first);
+    expect(after.check('Our founder Chaddor Carroll said so.').map((s) => s.replacement)).toEqual([
+      'Chad O’Carroll',
+    ]);
   });
 });
