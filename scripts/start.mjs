@@ -13,7 +13,7 @@ const browserOnly = process.argv.includes('--web');
 
 await buildAll({ quiet: true });
 
-const reason = browserOnly ? undefined : electronUnavailableReason();
+const reason = browserOnly ? undefined : await electronUnavailableReason();
 if (!browserOnly && reason === undefined) {
   const child = spawn(electronBinaryPath(), [join(repoRoot, 'dist', 'electron', 'main.cjs')], {
     stdio: 'inherit',
@@ -30,12 +30,9 @@ if (!browserOnly && reason === undefined) {
   await runBrowserMode();
 }
 
-function electronUnavailableReason() {
+async function electronUnavailableReason() {
   if (!electronBinaryPath()) {
-    spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], {
-      stdio: 'ignore',
-      timeout: 5 * 60_000,
-    });
+    await downloadElectron();
     if (!electronBinaryPath()) return "Electron's binary could not be downloaded";
   }
   const { abi } = electronInfo();
@@ -51,6 +48,27 @@ function electronUnavailableReason() {
     return 'no graphical display';
   }
   return undefined;
+}
+
+/**
+ * Electron downloads its binary on first launch. Offline that fails at once and says nothing
+ * here; a real download takes a while, so after a few seconds the user is told what is happening.
+ */
+function downloadElectron() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], {
+      stdio: 'ignore',
+    });
+    const notice = setTimeout(() => console.log('Glossa: downloading Electron for the first launch…'), 3000);
+    const giveUp = setTimeout(() => child.kill(), 5 * 60_000);
+    const done = () => {
+      clearTimeout(notice);
+      clearTimeout(giveUp);
+      resolve();
+    };
+    child.on('exit', done);
+    child.on('error', done);
+  });
 }
 
 function electronBinaryPath() {
