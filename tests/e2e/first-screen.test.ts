@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
 import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
-import { SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
+import { fileTransfer, SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
 import { ARTIFACTS_DIR } from './paths';
 
 const BROKEN_SRT = '1\n00:00:01,000 -> 00:00:02,000\nHello there.\n';
@@ -171,11 +171,7 @@ describe('first screen', () => {
       fileName: 'dropped.vtt',
       bytes: new TextEncoder().encode(vtt),
     });
-    const dataTransfer = await page.evaluateHandle((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'dropped.vtt', { type: 'text/vtt' }));
-      return transfer;
-    }, vtt);
+    const dataTransfer = await fileTransfer(page, 'dropped.vtt', 'text/vtt', vtt);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer });
     expect(await page.getByText('Drop the transcript to open it').isVisible()).toBe(true);
     await screenshot('07-drop-state');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
 import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
-import { SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
+import { fileTransfer, SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
 import { ARTIFACTS_DIR } from './paths';
 
 const SEED_GLOSSARY_ENTRIES = 34;
@@ -185,11 +185,7 @@ describe('importing a glossary from the app', () => {
   });
 
   it('imports a .csv dropped on the window as a glossary, not as a transcript', async () => {
-    const dataTransfer = await page.evaluateHandle((csv) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([csv], 'host-names.csv', { type: 'text/csv' }));
-      return transfer;
-    }, HOST_GLOSSARY);
+    const dataTransfer = await fileTransfer(page, 'host-names.csv', 'text/csv', HOST_GLOSSARY);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer });
     expect(await page.getByText('or drop a glossary (.csv) to import it').isVisible()).toBe(true);
     await screenshot('08-drop-state');

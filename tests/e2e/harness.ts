@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, JSHandle, Page } from 'playwright-core';
 import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
 import { createApiHandlers } from '../../electron/services/api-handlers';
 import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
@@ -71,4 +71,21 @@ export async function startE2eApp(options: { glossaryCsv?: string } = {}): Promi
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A DataTransfer holding one file, as the page receives it when a file is dragged in. */
+export function fileTransfer(
+  page: Page,
+  fileName: string,
+  type: string,
+  contents: string,
+): Promise<JSHandle> {
+  return page.evaluateHandle(
+    ({ fileName, type, contents }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([contents], fileName, { type }));
+      return transfer;
+    },
+    { fileName, type, contents },
+  );
 }

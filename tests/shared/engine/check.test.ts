@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../shared/engine/check';
+import { createEngine } from '../../../shared/engine/engine';
 import { tokenize } from '../../../shared/engine/tokenize';
 import type { GlossaryEntry, TermCategory } from '../../../shared/glossary/types';
 import { entry as glossaryEntry } from './fixtures';
@@ -26,6 +26,11 @@ describe('tokenize', () => {
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 });
+
+/** One check with a fresh engine, as a caller that checks once would run it. */
+function checkText(text: string, entries: readonly GlossaryEntry[]) {
+  return createEngine({ entries }).check(text);
+}
 
 describe('checkText: known variants', () => {
   const donbas = entry('Donbas', ['Donbass']);
