@@ -5,10 +5,14 @@
  * the same calls over HTTP. Add a call here first; TypeScript then asks for its handler.
  */
 import { z } from 'zod';
-import type { TranscriptDocument } from '../document/model';
-import { transcriptDocumentSchema } from '../document/schema';
-import { CORRECTION_DECISIONS, type DecisionResult, type GlossaryEntry } from '../glossary/types';
-import type { Suggestion } from '../engine/suggestion';
+import { MAX_SEGMENT_ID, MAX_SEGMENT_TEXT, transcriptDocumentSchema } from '../document/schema';
+import {
+  CORRECTION_DECISIONS,
+  TERM_CATEGORIES,
+  type DecisionResult,
+  type GlossaryEntry,
+} from '../glossary/types';
+import type { DocumentSummary, OpenedDocument, SaveResult, SegmentSuggestion } from '../workspace/types';
 import { API_CALLS, type ApiChannelCall } from './channels';
 
 const MAX_FILE_NAME = 1024;
@@ -25,11 +29,7 @@ export interface AppInfo {
   canOpenNativeDialog: boolean;
 }
 
-/** A transcript read from a file, with the suggestions the glossary gives for it. */
-export interface OpenedTranscript {
-  document: TranscriptDocument;
-  suggestions: Suggestion[];
-}
+export type { DocumentSummary, OpenedDocument, SaveResult, SegmentSuggestion };
 
 export interface GlossaryImportSummary {
   created: number;
@@ -40,18 +40,87 @@ export interface GlossaryImportSummary {
 }
 
 const noArgs = z.object({}).strict();
+const MAX_TERM = 500;
+const MAX_NOTES = 20_000;
+const MAX_FORMS = 200;
+const MAX_IDS = 5_000;
+const MAX_CHECK_SEGMENTS = 5_000;
+
+const documentId = z.uuid();
+const viewStateSchema = z.strictObject({
+  segmentId: z.string().min(1).max(MAX_SEGMENT_ID).nullable(),
+  offset: z.number().int().nonnegative().max(MAX_SEGMENT_TEXT),
+  scrollTop: z.number().nonnegative().max(1e9),
+});
+const flagSchema = z
+  .strictObject({
+    id: z.uuid(),
+    segmentId: z.string().min(1).max(MAX_SEGMENT_ID),
+    start: z.number().int().nonnegative().max(MAX_SEGMENT_TEXT),
+    end: z.number().int().nonnegative().max(MAX_SEGMENT_TEXT),
+    quote: z.string().max(MAX_SEGMENT_TEXT),
+    comment: z.string().max(MAX_NOTES),
+    createdAt: z.string().min(1).max(64),
+    resolvedAt: z.string().min(1).max(64).nullable(),
+  })
+  .refine((flag) => flag.start < flag.end, { message: 'a flag must cover some text (start < end)' });
+const termText = z.string().trim().min(1).max(MAX_TERM);
+const entryFields = {
+  category: z.enum(TERM_CATEGORIES).optional(),
+  forms: z.array(termText).max(MAX_FORMS).optional(),
+  notes: z.string().max(MAX_NOTES).optional(),
+  source: z.string().max(MAX_NOTES).optional(),
+};
+const glossaryEntrySchema = z.strictObject({
+  id: z.uuid(),
+  term: termText,
+  category: z.enum(TERM_CATEGORIES),
+  forms: z.array(termText).max(MAX_FORMS),
+  variants: z
+    .array(z.strictObject({ text: termText, acceptedCount: z.number().int().nonnegative() }))
+    .max(10_000),
+  notes: z.string().max(MAX_NOTES),
+  source: z.string().max(MAX_NOTES),
+  createdAt: z.string().max(64),
+  updatedAt: z.string().max(64),
+  createdBy: z.string().max(MAX_TERM),
+  updatedBy: z.string().max(MAX_TERM),
+});
 
 export const apiContract = {
   getAppInfo: { args: noArgs, result: null as unknown as AppInfo },
-  /** Shows the native open dialog; null when the user cancels. */
-  openTranscriptDialog: { args: noArgs, result: null as unknown as OpenedTranscript | null },
-  /** Imports a transcript from its bytes (file input, drag and drop). */
+  /**
+   * Shows the native open dialog and imports the chosen file into the workspace as a new document;
+   * null when the user cancels.
+   */
+  openTranscriptDialog: { args: noArgs, result: null as unknown as OpenedDocument | null },
+  /** Imports a transcript from its bytes (file input, drag and drop) as a new workspace document. */
   importTranscript: {
     args: z
       .object({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) })
       .strict(),
-    result: null as unknown as OpenedTranscript,
+    result: null as unknown as OpenedDocument,
   },
+  /** The workspace's documents, most recently changed first. */
+  listDocuments: { args: noArgs, result: null as unknown as DocumentSummary[] },
+  /** A workspace document as last saved, with fresh suggestions, its flags and view state. */
+  openDocument: { args: z.strictObject({ documentId }), result: null as unknown as OpenedDocument },
+  /**
+   * Autosave: replaces the document's current state, flags and view state in one transaction. The
+   * imported original is never touched.
+   */
+  saveDocument: {
+    args: z.strictObject({
+      documentId,
+      document: transcriptDocumentSchema,
+      flags: z.array(flagSchema).max(100_000),
+      viewState: viewStateSchema.nullable(),
+      openSuggestionCount: z.number().int().nonnegative().max(10_000_000),
+    }),
+    result: null as unknown as SaveResult,
+  },
+  /** Removes a document (current state, original, flags) from the workspace. */
+  deleteDocument: { args: z.strictObject({ documentId }), result: null as unknown as { deleted: boolean } },
   /** Imports a glossary file (.csv or .json), merged by term; all-or-nothing. */
   importGlossary: {
     args: z
@@ -59,10 +128,30 @@ export const apiContract = {
       .strict(),
     result: null as unknown as GlossaryImportSummary,
   },
-  /** Checks a document against the current glossary, e.g. again after a glossary import. */
+  /**
+   * Checks a whole document against the current glossary, e.g. again after a glossary change.
+   * Offsets are into each suggestion's segment.
+   */
   checkTranscript: {
     args: z.object({ document: transcriptDocumentSchema }).strict(),
-    result: null as unknown as Suggestion[],
+    result: null as unknown as SegmentSuggestion[],
+  },
+  /**
+   * Re-checks edited segments (offsets in the result are into each segment's text). Checked one
+   * paragraph at a time, so evidence from elsewhere in the document is not used.
+   */
+  checkSegments: {
+    args: z.strictObject({
+      segments: z
+        .array(
+          z.strictObject({
+            id: z.string().min(1).max(MAX_SEGMENT_ID),
+            text: z.string().max(MAX_SEGMENT_TEXT),
+          }),
+        )
+        .max(MAX_CHECK_SEGMENTS),
+    }),
+    result: null as unknown as SegmentSuggestion[],
   },
   listGlossary: { args: noArgs, result: null as unknown as GlossaryEntry[] },
   searchGlossary: {
@@ -70,6 +159,35 @@ export const apiContract = {
       .object({ query: z.string().max(MAX_QUERY), limit: z.number().int().min(1).max(500).optional() })
       .strict(),
     result: null as unknown as GlossaryEntry[],
+  },
+  /** Entries by id, in the order asked; ids not in the glossary are left out. */
+  getGlossaryEntries: {
+    args: z.strictObject({ ids: z.array(z.uuid()).max(MAX_IDS) }),
+    result: null as unknown as GlossaryEntry[],
+  },
+  addGlossaryEntry: {
+    args: z.strictObject({
+      entry: z.strictObject({
+        term: termText,
+        variants: z.array(termText).max(MAX_FORMS).optional(),
+        ...entryFields,
+      }),
+    }),
+    result: null as unknown as GlossaryEntry,
+  },
+  updateGlossaryEntry: {
+    args: z.strictObject({
+      id: z.uuid(),
+      patch: z.strictObject({ term: termText.optional(), ...entryFields }),
+    }),
+    result: null as unknown as GlossaryEntry,
+  },
+  /** Deletes an entry and returns it whole, so the editor can offer to undo. */
+  deleteGlossaryEntry: { args: z.strictObject({ id: z.uuid() }), result: null as unknown as GlossaryEntry },
+  /** Puts back an entry exactly as deleteGlossaryEntry returned it (same id, variants, dates). */
+  restoreGlossaryEntry: {
+    args: z.strictObject({ entry: glossaryEntrySchema }),
+    result: null as unknown as GlossaryEntry,
   },
   /**
    * Learning: accepting a suggestion makes the heard text a variant of the entry (counted);
