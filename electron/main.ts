@@ -2,16 +2,20 @@
  * The Electron shell: wires the plain-Node services to a sandboxed window. No logic lives here;
  * everything it calls is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
 import { join } from 'node:path';
+import { MENU_COMMAND_CHANNEL } from '../shared/api/menu-commands';
 import { registerApiHandlers } from './ipc-router';
 import { registerAppScheme, serveRendererFrom } from './app-protocol';
+import { buildMenuTemplate } from './menu-template';
 import { findNativeBinding } from './native-binding';
 import { createApiHandlers } from './services/api-handlers';
 import { GlossaryStore } from './services/glossary/glossary-store';
 import { GLOSSARY_FILE_NAME } from './services/user-data';
+import { createWindowStateSaver, loadWindowState, WINDOW_STATE_FILE_NAME } from './services/window-state';
 import { TRANSCRIPT_FILE_FILTERS } from './transcript-file-filters';
-import { APP_ENTRY_URL, isAppUrl, mainWindowOptions } from './window-options';
+import { guardWebContents } from './web-contents-guard';
+import { APP_ENTRY_URL, mainWindowOptions } from './window-options';
 
 // dist/electron/main.cjs → the app root is two folders up.
 const appRoot = join(__dirname, '..', '..');
@@ -33,14 +37,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // No page may open windows or navigate away from the app; links open in the system browser.
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    guardWebContents(contents, (url) => void shell.openExternal(url));
   });
 
   app
@@ -68,10 +65,48 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
 
-      mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
-      mainWindow.once('ready-to-show', () => mainWindow?.show());
-      mainWindow.on('closed', () => (mainWindow = undefined));
-      await mainWindow.loadURL(APP_ENTRY_URL);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            appName: app.name,
+            isPackaged: app.isPackaged,
+            send: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
+          }),
+        ),
+      );
+
+      // The window opens where it was last closed (or centred on the primary display).
+      const windowStatePath = join(app.getPath('userData'), WINDOW_STATE_FILE_NAME);
+      const primaryDisplay = screen.getPrimaryDisplay();
+      const otherDisplays = screen.getAllDisplays().filter((display) => display.id !== primaryDisplay.id);
+      const windowState = loadWindowState(
+        windowStatePath,
+        [primaryDisplay, ...otherDisplays].map((display) => display.workArea),
+      );
+      const win = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs'), windowState.bounds));
+      mainWindow = win;
+      const windowStateSaver = createWindowStateSaver({
+        path: windowStatePath,
+        read: () => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }),
+        onError: (error) => console.error('Could not save the window position:', error),
+      });
+      const saveWindowStateSoon = () => windowStateSaver.schedule();
+      win.on('resize', saveWindowStateSoon);
+      win.on('move', saveWindowStateSoon);
+      win.on('maximize', saveWindowStateSoon);
+      win.on('unmaximize', saveWindowStateSoon);
+      // A move or resize still waiting to be saved is saved while the window still exists.
+      win.on('close', () => windowStateSaver.flush());
+      win.once('ready-to-show', () => {
+        if (windowState.maximized) win.maximize();
+        win.show();
+      });
+      win.on('closed', () => {
+        windowStateSaver.cancel();
+        mainWindow = undefined;
+      });
+      await win.loadURL(APP_ENTRY_URL);
     })
     .catch((error: unknown) => {
       // One readable line for the person, the details for whoever reads the log.

@@ -4,18 +4,27 @@
  * Node in the page, web security on.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowState } from './services/window-state';
 
 /** The custom scheme the renderer is served from (Electron's checklist: not file://). */
 export const APP_SCHEME = 'glossa-app';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * `bounds` is the remembered size and position (see services/window-state); without it the window
+ * opens at the default size wherever the system puts it.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: WindowState['bounds'] = DEFAULT_WINDOW_SIZE,
+): BrowserWindowConstructorOptions {
   return {
-    width: 1200,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    ...(bounds.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
+    width: Math.max(MIN_WINDOW_SIZE.width, bounds.width),
+    height: Math.max(MIN_WINDOW_SIZE.height, bounds.height),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Glossa',
     show: false,
     backgroundColor: '#fbfaf7',
