@@ -1,0 +1,73 @@
+/**
+ * The workspace database's schema, one numbered step at a time (DESIGN.md, convention 9).
+ * A step that has landed is never edited: add the next number instead. The SQL is written out
+ * literally (no constants spliced in) so that later code changes cannot change an old step.
+ */
+import type { Migration } from '../database/open-database';
+
+const initialSchema = `
+-- One row per transcript in the workspace: what the start screen lists, without the document
+-- bodies (they live in their own tables, so listing never reads megabytes of JSON).
+-- id is the public identity (a UUID); seq is the local integer key the other tables point at,
+-- an explicit INTEGER PRIMARY KEY so VACUUM keeps its values.
+-- view_state is the editor's place as JSON ({segmentId, offset, scrollTop}), NULL until saved.
+-- change_order counts writes across the workspace (1 + the highest so far on every create and
+-- save), so "most recently changed first" holds even for two saves in the same millisecond.
+CREATE TABLE documents (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  source_format TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  change_order INTEGER NOT NULL,
+  open_suggestion_count INTEGER NOT NULL CHECK (open_suggestion_count >= 0),
+  word_count INTEGER NOT NULL CHECK (word_count >= 0),
+  segment_count INTEGER NOT NULL CHECK (segment_count >= 0),
+  view_state TEXT CHECK (view_state IS NULL OR json_valid(view_state))
+) STRICT;
+
+CREATE INDEX documents_by_change ON documents (change_order);
+
+-- The document as imported, kept for the corrections report and "compare with original". It is
+-- written once; the trigger below makes that a rule of the file, not only of the code.
+CREATE TABLE document_originals (
+  document_seq INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+  json TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER document_originals_are_never_changed
+BEFORE UPDATE ON document_originals
+BEGIN
+  SELECT RAISE(ABORT, 'the imported original of a document is never changed');
+END;
+
+-- The document as the person left it: rewritten by every autosave, so it has a table of its own
+-- and a save never rewrites the original's pages.
+CREATE TABLE document_states (
+  document_seq INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+  json TEXT NOT NULL
+) STRICT;
+
+-- Passages flagged for fact-checking, in the order the editor gave them. Offsets are into the
+-- segment's text. A save replaces a document's flags as a whole.
+CREATE TABLE flags (
+  document_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  segment_id TEXT NOT NULL,
+  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),
+  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),
+  quote TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  resolved_at TEXT,
+  PRIMARY KEY (document_seq, position),
+  UNIQUE (document_seq, id)
+) STRICT, WITHOUT ROWID;
+`;
+
+export const workspaceMigrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initialSchema },
+];
