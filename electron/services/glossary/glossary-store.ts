@@ -140,6 +140,11 @@ function prepareStatements(db: Database) {
       `INSERT INTO entries (id, term, term_key, category, notes, source, created_at, updated_at, created_by, updated_by)
        VALUES (@id, @term, @termKey, @category, @notes, @source, @now, @now, @author, @author)`,
     ),
+    // Putting back a deleted entry: its own id, dates and authors, not this write's.
+    restoreEntry: db.prepare(
+      `INSERT INTO entries (id, term, term_key, category, notes, source, created_at, updated_at, created_by, updated_by)
+       VALUES (@id, @term, @termKey, @category, @notes, @source, @createdAt, @updatedAt, @createdBy, @updatedBy)`,
+    ),
     updateEntry: db.prepare(
       `UPDATE entries SET term = @term, term_key = @termKey, category = @category, notes = @notes,
          source = @source, updated_at = @now, updated_by = @author
@@ -309,6 +314,42 @@ export class GlossaryStore {
       if (seq === undefined) return false;
       this.sql.deleteSearchRow.run(seq);
       return true;
+    });
+  }
+
+  /**
+   * Puts back an entry exactly as `get` returned it before it was removed: the same id, term,
+   * forms, variants with their counts, notes, source, dates and authors (the editor's undo of a
+   * delete). Refuses when the id or the term is in the glossary now. Undo bookkeeping of
+   * acceptances and the entry's rejections went with the delete and do not come back.
+   */
+  restore(entry: GlossaryEntry): GlossaryEntry {
+    const fields = checkEntryFields(entry);
+    const { term, category, notes, source } = fields;
+    const row = {
+      id: entry.id,
+      term,
+      termKey: textKey(term),
+      category,
+      notes,
+      source,
+      createdAt: checkDate(entry.createdAt, 'createdAt'),
+      updatedAt: checkDate(entry.updatedAt, 'updatedAt'),
+      createdBy: entry.createdBy,
+      updatedBy: entry.updatedBy,
+    };
+    return this.writeTransaction(() => {
+      if (this.sql.entryById.get(entry.id)) {
+        throw new GlossaryValidationError(
+          `An entry with the id ${JSON.stringify(entry.id)} is already in the glossary`,
+          'id',
+        );
+      }
+      this.refuseDuplicateTerm(term);
+      const { lastInsertRowid } = this.sql.restoreEntry.run(row);
+      this.insertLists(entry.id, fields);
+      this.addToSearchIndex(Number(lastInsertRowid), fields);
+      return this.getOrThrow(entry.id);
     });
   }
 
@@ -659,6 +700,14 @@ function checkWholeNumber(value: number, name: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new GlossaryValidationError(`The ${name} must be a whole number of 0 or more`);
   }
+}
+
+/** A stored date must read as one, or sorting and display of the entry go wrong later. */
+function checkDate(value: string, name: string): string {
+  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GlossaryValidationError(`The ${name} ${quote(value)} is not an ISO 8601 date and time`, name);
+  }
+  return value;
 }
 
 function timestamp(): string {
