@@ -1,33 +1,41 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { MenuCommand } from '../../shared/api/menu-commands';
 import { getApi } from './api/client';
 import { AppHeader } from './components/AppHeader';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyGlossaryHint } from './components/EmptyGlossaryHint';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FileInput } from './components/FileInput';
+import { RecentDocuments } from './components/RecentDocuments';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { StartView } from './components/StartView';
 import { StatusLine } from './components/StatusLine';
-import { TranscriptView } from './components/TranscriptView';
 import { useAppInfo } from './hooks/useAppInfo';
+import { useCommandKeys } from './hooks/useCommandKeys';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useGlossaryImporter } from './hooks/useGlossaryImporter';
-import { useOpenShortcut } from './hooks/useOpenShortcut';
+import { useMenuCommands } from './hooks/useMenuCommands';
+import { useRecentDocuments } from './hooks/useRecentDocuments';
 import { useTranscriptOpener } from './hooks/useTranscriptOpener';
 import { GLOSSARY_EXTENSIONS, isGlossaryDrop, TRANSCRIPT_EXTENSIONS } from './lib/format';
+import { EditorScreen, type EditorScreenHandle } from './screens/EditorScreen';
+import { isMac } from './suggestions/shortcuts';
 
 const api = getApi();
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const OPEN_SHORTCUT = isMac ? '⌘O' : 'Ctrl+O';
 
 export function App() {
   const info = useAppInfo(api);
   const transcripts = useTranscriptOpener(api);
-  const { opened, recheck } = transcripts;
+  const recent = useRecentDocuments(api);
+  const { opened } = transcripts;
+  const editorRef = useRef<EditorScreenHandle>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const refreshInfo = info.refresh;
   // After a glossary import: the new entry count, and the open transcript's new suggestions.
   const afterGlossaryImport = useCallback(async () => {
-    await Promise.all([refreshInfo(), recheck()]);
-  }, [refreshInfo, recheck]);
+    await Promise.all([refreshInfo(), editorRef.current?.recheck()]);
+  }, [refreshInfo]);
   const glossary = useGlossaryImporter(api, afterGlossaryImport);
   const transcriptInput = useRef<HTMLInputElement>(null);
   const glossaryInput = useRef<HTMLInputElement>(null);
@@ -35,26 +43,38 @@ export function App() {
   // One import at a time, of either kind.
   const busy = transcripts.busy ?? glossary.busy;
   const canOpenNativeDialog = info.appInfo?.canOpenNativeDialog ?? false;
-  const { openWithDialog, importFile: importTranscript } = transcripts;
+  const { openWithDialog, importFile: importTranscript, openSaved, close } = transcripts;
   const { importFile: importGlossary, clearNotice } = glossary;
+  const refreshRecent = recent.refresh;
+
+  const leaveDocument = useCallback(async () => {
+    await editorRef.current?.flush();
+  }, []);
 
   const openTranscript = useCallback(() => {
     if (busy !== null) return;
     clearNotice();
-    if (canOpenNativeDialog) void openWithDialog();
+    if (canOpenNativeDialog) void leaveDocument().then(openWithDialog);
     else transcriptInput.current?.click();
-  }, [busy, canOpenNativeDialog, clearNotice, openWithDialog]);
+  }, [busy, canOpenNativeDialog, clearNotice, openWithDialog, leaveDocument]);
 
   const chooseGlossary = useCallback(() => {
     if (busy === null) glossaryInput.current?.click();
   }, [busy]);
 
+  const backToDocuments = useCallback(() => {
+    void leaveDocument().then(() => {
+      close();
+      void refreshRecent();
+    });
+  }, [leaveDocument, close, refreshRecent]);
+
   const onTranscriptFile = useCallback(
     (file: File) => {
       clearNotice();
-      void importTranscript(file);
+      void leaveDocument().then(() => importTranscript(file));
     },
-    [clearNotice, importTranscript],
+    [clearNotice, importTranscript, leaveDocument],
   );
   const onGlossaryFile = useCallback((file: File) => void importGlossary(file), [importGlossary]);
   const onDroppedFile = useCallback(
@@ -66,7 +86,29 @@ export function App() {
     [busy, onGlossaryFile, onTranscriptFile],
   );
 
-  useOpenShortcut(openTranscript);
+  const runCommand = useCallback(
+    (command: MenuCommand): boolean => {
+      switch (command) {
+        case 'open':
+          openTranscript();
+          return true;
+        case 'import-glossary':
+          chooseGlossary();
+          return true;
+        case 'show-shortcuts':
+          setShortcutsOpen(true);
+          return true;
+        case 'go-to-start':
+          if (opened) backToDocuments();
+          return true;
+        default:
+          return editorRef.current?.command(command) ?? false;
+      }
+    },
+    [openTranscript, chooseGlossary, backToDocuments, opened],
+  );
+  useCommandKeys(runCommand);
+  useMenuCommands(runCommand);
   const dragging = useFileDrop(onDroppedFile);
 
   const glossaryIsEmpty = info.appInfo?.glossaryEntryCount === 0;
@@ -77,12 +119,12 @@ export function App() {
     <>
       <AppHeader
         appInfo={info.appInfo}
-        suggestionCount={opened ? opened.transcript.suggestions.length : null}
+        suggestionCount={null}
         onOpenAnother={opened ? openTranscript : null}
         onImportGlossary={chooseGlossary}
         busy={busy !== null}
       />
-      <main className="app-main" aria-busy={busy !== null}>
+      <main className={opened ? 'app-main app-main-editor' : 'app-main'} aria-busy={busy !== null}>
         <div className="alerts">
           {info.error && (
             <div className="error-alert" role="alert">
@@ -102,7 +144,14 @@ export function App() {
           onDismiss={busy === null && glossary.notice ? clearNotice : null}
         />
         {opened ? (
-          <TranscriptView key={opened.serial} transcript={opened.transcript} />
+          <EditorScreen
+            key={opened.serial}
+            ref={editorRef}
+            api={api}
+            opened={opened.transcript}
+            onBack={backToDocuments}
+            onGlossaryChanged={refreshInfo}
+          />
         ) : (
           <StartView
             onOpen={openTranscript}
@@ -111,6 +160,12 @@ export function App() {
             shortcut={OPEN_SHORTCUT}
           >
             {glossaryIsEmpty && <EmptyGlossaryHint onImport={chooseGlossary} busy={busy !== null} />}
+            <RecentDocuments
+              documents={recent.documents}
+              blocked={busy !== null}
+              onOpen={(document) => void openSaved(document.id, document.title)}
+              onRemove={(document) => void recent.remove(document)}
+            />
           </StartView>
         )}
       </main>
@@ -127,6 +182,7 @@ export function App() {
         onFile={onGlossaryFile}
       />
       {dragging && <DropOverlay />}
+      <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import type { GlossaApi, OpenedTranscript } from '../../../shared/api/contract';
+import type { GlossaApi, OpenedDocument } from '../../../shared/api/contract';
 import { toProblem, type Problem } from '../lib/problem';
 
 export interface OpenedFile {
-  transcript: OpenedTranscript;
+  transcript: OpenedDocument;
   /** Increases with every document opened, so views keyed on it start fresh. */
   serial: number;
 }
@@ -18,11 +18,10 @@ export interface TranscriptOpener {
   openWithDialog(): Promise<void>;
   /** Imports a file from the file input or a drop. */
   importFile(file: File): Promise<void>;
-  /**
-   * Checks the open document again against the glossary as it is now (after an import) and
-   * replaces its suggestions; the document and its view stay as they are. Never throws.
-   */
-  recheck(): Promise<void>;
+  /** Opens a document from the workspace (the recent-documents list). */
+  openSaved(documentId: string, title: string): Promise<void>;
+  /** Back to the start screen. */
+  close(): void;
 }
 
 /**
@@ -35,16 +34,10 @@ export function useTranscriptOpener(api: GlossaApi): TranscriptOpener {
   const [error, setError] = useState<Problem | null>(null);
   const running = useRef(false);
   const serial = useRef(0);
-  // The open document as of the last change, for work that finishes later (recheck).
-  const latest = useRef<OpenedFile | null>(null);
-
-  const show = useCallback((file: OpenedFile) => {
-    latest.current = file;
-    setOpened(file);
-  }, []);
+  const show = useCallback((file: OpenedFile) => setOpened(file), []);
 
   const run = useCallback(
-    async (busyText: string, load: () => Promise<OpenedTranscript | null>) => {
+    async (busyText: string, load: () => Promise<OpenedDocument | null>) => {
       if (running.current) return;
       running.current = true;
       setBusy(busyText);
@@ -79,21 +72,14 @@ export function useTranscriptOpener(api: GlossaApi): TranscriptOpener {
     [api, run],
   );
 
-  const recheck = useCallback(async () => {
-    const current = latest.current;
-    if (!current) return;
-    const { document } = current.transcript;
-    try {
-      const suggestions = await api.checkTranscript({ document });
-      // Another document (or a newer check) may have replaced this one meanwhile.
-      if (latest.current !== current) return;
-      show({ ...current, transcript: { document, suggestions } });
-    } catch (caught) {
-      setError(toProblem('Could not check the transcript against the new glossary.', caught));
-    }
-  }, [api, show]);
+  const openSaved = useCallback(
+    (documentId: string, title: string) => run(`Opening ${title}…`, () => api.openDocument({ documentId })),
+    [api, run],
+  );
+
+  const close = useCallback(() => setOpened(null), []);
 
   const dismissError = useCallback(() => setError(null), []);
 
-  return { opened, busy, error, dismissError, openWithDialog, importFile, recheck };
+  return { opened, busy, error, dismissError, openWithDialog, importFile, openSaved, close };
 }

@@ -1,0 +1,17 @@
+/** The gutter label of a segment: "Speaker · 1:02:03", either part alone, or nothing. */
+export function segmentLabel(speaker: string | undefined, startMs: number | undefined): string {
+  const parts: string[] = [];
+  if (speaker) parts.push(speaker);
+  if (startMs !== undefined) parts.push(formatClock(startMs));
+  return parts.join(' · ');
+}
+
+/** 0:07, 12:34, 1:02:03 */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.floor(ms / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}

@@ -1,0 +1,270 @@
+/**
+ * One open document: the Lexical transcript editor with its plugins, the toolbar and the side
+ * panels (suggestions, glossary, flags). Everything lives inside the LexicalComposer so panels can
+ * reach the editor.
+ */
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import {
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type Ref,
+} from 'react';
+import type { GlossaApi, OpenedDocument } from '../../../shared/api/contract';
+import type { MenuCommand } from '../../../shared/api/menu-commands';
+import { $loadDocument } from '../editor/document-bridge';
+import { EDITOR_NODES } from '../editor/nodes';
+import { AutosavePlugin, type SaveStatus } from '../editor/plugins/AutosavePlugin';
+import { PaintPlugin } from '../editor/plugins/PaintPlugin';
+import { SetupPlugin } from '../editor/plugins/SetupPlugin';
+import { SyncPlugin } from '../editor/plugins/SyncPlugin';
+import { ViewStatePlugin } from '../editor/plugins/ViewStatePlugin';
+import { EditorSession, EditorSessionContext } from '../editor/session';
+import { SpeakersDialog } from '../editor/SpeakersDialog';
+import { toLiveFlags } from '../flags/flag-store';
+import { GlossaryPanel } from '../glossary/GlossaryPanel';
+import { Observable } from '../lib/observable';
+import {
+  acceptAllForEntry,
+  acceptSuggestion,
+  currentSuggestion,
+  goToNeighbour,
+  rejectSuggestion,
+} from '../suggestions/actions';
+import { CaretPlugin, type CaretPlace } from '../suggestions/CaretPlugin';
+import { DecisionUndoPlugin } from '../suggestions/DecisionUndoPlugin';
+import { SuggestionCardLayer } from '../suggestions/SuggestionCardLayer';
+import { withKeys } from '../suggestions/suggestion-store';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { SaveIndicator } from './SaveIndicator';
+import '../editor/editor.css';
+
+export type SidePanel = 'suggestions' | 'glossary' | 'flags';
+
+/** What the app shell can ask of the open document. */
+export interface EditorScreenHandle {
+  /** Runs a menu or keyboard command; false when it does not apply here. */
+  command(command: MenuCommand): boolean;
+  /** The glossary changed elsewhere (an import): check the document again. */
+  recheck(): Promise<void>;
+  /** Saves pending edits now (before leaving the document). */
+  flush(): Promise<void>;
+}
+
+export function EditorScreen({
+  api,
+  opened,
+  onBack,
+  onGlossaryChanged,
+  ref,
+}: {
+  api: GlossaApi;
+  opened: OpenedDocument;
+  onBack: () => void;
+  onGlossaryChanged: () => void;
+  ref?: Ref<EditorScreenHandle>;
+}) {
+  const session = useMemo(() => {
+    const created = new EditorSession(api, opened.documentId, opened.document.metadata);
+    created.suggestions.replaceAll(withKeys(opened.suggestions));
+    created.flags.replaceAll(toLiveFlags(opened.flags));
+    return created;
+  }, [api, opened]);
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'glossa-transcript',
+      nodes: EDITOR_NODES,
+      theme: {},
+      onError: (error) => session.reportProblem(`The editor hit a problem: ${error.message}`),
+      editorState: () => $loadDocument(opened.document),
+    }),
+    [opened, session],
+  );
+  const caret = useMemo(() => new Observable<CaretPlace>(null), []);
+  // Kept in state (not a ref) so the card layer re-renders with it once it exists.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const attachScroll = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScrollElement(element);
+  }, []);
+  const scrollContainer = useCallback(() => scrollRef.current, []);
+  const [panel, setPanel] = useState<SidePanel>('suggestions');
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ state: 'saved', at: null });
+  const [speakersOpen, setSpeakersOpen] = useState(false);
+  const [glossaryAddRequest, setGlossaryAddRequest] = useState(0);
+  const problem = useSyncExternalStore(session.problem.subscribe, session.problem.get);
+  const reportProblem = useCallback((message: string) => session.reportProblem(message), [session]);
+
+  const glossaryChanged = useCallback(() => {
+    void session.recheckAll();
+    onGlossaryChanged();
+  }, [session, onGlossaryChanged]);
+
+  const selectedText = useCallback(() => window.getSelection()?.toString().trim() ?? '', []);
+
+  const runCommand = useCallback(
+    (command: MenuCommand): boolean => {
+      const current = currentSuggestion(session);
+      switch (command) {
+        case 'next-suggestion':
+          goToNeighbour(session, 1);
+          return true;
+        case 'previous-suggestion':
+          goToNeighbour(session, -1);
+          return true;
+        case 'accept-suggestion':
+          if (!current) return false;
+          acceptSuggestion(session, current);
+          return true;
+        case 'reject-suggestion':
+          // Alt+Backspace also deletes a word; it rejects only while the caret is on the suggestion.
+          if (!current || !caretOn(caret.get(), current)) return false;
+          rejectSuggestion(session, current);
+          return true;
+        case 'accept-all-for-entry':
+          if (!current) return false;
+          acceptAllForEntry(session, current.termId);
+          return true;
+        case 'add-glossary-entry':
+          setPanel('glossary');
+          setGlossaryAddRequest((n) => n + 1);
+          return true;
+        case 'toggle-suggestions-panel':
+          setPanel('suggestions');
+          return true;
+        case 'toggle-glossary-panel':
+          setPanel('glossary');
+          return true;
+        case 'toggle-flags-panel':
+          setPanel('flags');
+          return true;
+        default:
+          return false;
+      }
+    },
+    [session, caret],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      command: runCommand,
+      recheck: () => session.recheckAll(),
+      flush: async () => {
+        await session.flushSave();
+      },
+    }),
+    [runCommand, session],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <EditorSessionContext.Provider value={session}>
+        <div className="editor-screen">
+          <div className="editor-toolbar" role="toolbar" aria-label="Document">
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={onBack}
+              data-testid="back-to-documents"
+            >
+              ← Documents
+            </button>
+            <h1 className="document-title" title={opened.document.metadata.sourceFile}>
+              {opened.document.metadata.title ?? opened.document.metadata.sourceFile ?? 'Untitled transcript'}
+            </h1>
+            <SaveIndicator status={saveStatus} />
+            <button type="button" className="button button-quiet" onClick={() => setSpeakersOpen(true)}>
+              Speakers…
+            </button>
+          </div>
+          {problem && (
+            <div className="error-alert" role="alert">
+              <p className="error-alert-message">{problem}</p>
+              <button type="button" className="button-link" onClick={() => session.problem.set(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          <div className="editor-body">
+            <div className="editor-scroll" ref={attachScroll}>
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="transcript-editor"
+                    aria-label="Transcript"
+                    data-testid="transcript-editor"
+                    spellCheck={false}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              <SuggestionCardLayer caret={caret} container={scrollElement} />
+            </div>
+            <aside className="side-column" aria-label="Panels">
+              <div className="side-tabs" role="tablist" aria-label="Side panels">
+                {(['suggestions', 'glossary', 'flags'] as const).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    id={`tab-${name}`}
+                    aria-selected={panel === name}
+                    aria-controls={`panel-${name}`}
+                    data-testid={`tab-${name}`}
+                    onClick={() => setPanel(name)}
+                  >
+                    {name[0]?.toUpperCase() + name.slice(1)}
+                  </button>
+                ))}
+              </div>
+              <div
+                className="side-panel-body"
+                role="tabpanel"
+                id={`panel-${panel}`}
+                aria-labelledby={`tab-${panel}`}
+              >
+                {panel === 'suggestions' && <SuggestionsPanel />}
+                {panel === 'glossary' && (
+                  <GlossaryPanel
+                    api={api}
+                    getSelectedText={selectedText}
+                    onGlossaryChanged={glossaryChanged}
+                    addRequest={glossaryAddRequest}
+                  />
+                )}
+                {panel === 'flags' && <p className="panel-empty">Flags</p>}
+              </div>
+            </aside>
+          </div>
+        </div>
+        <SpeakersDialog open={speakersOpen} onClose={() => setSpeakersOpen(false)} />
+        <SetupPlugin />
+        <HistoryPlugin externalHistoryState={session.historyState} />
+        <DecisionUndoPlugin />
+        <SyncPlugin onCheckError={reportProblem} />
+        <PaintPlugin />
+        <CaretPlugin caret={caret} />
+        <AutosavePlugin scrollContainer={scrollContainer} onStatus={setSaveStatus} />
+        <ViewStatePlugin viewState={opened.viewState} scrollContainer={scrollContainer} />
+      </EditorSessionContext.Provider>
+    </LexicalComposer>
+  );
+}
+
+function caretOn(place: CaretPlace, suggestion: { segmentId: string; start: number; end: number }): boolean {
+  return (
+    !!place &&
+    place.segmentId === suggestion.segmentId &&
+    suggestion.start <= place.offset &&
+    place.offset <= suggestion.end
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Places the suggestion card under the underline the pointer rests on, or under the current
+ * suggestion while the caret is inside it. Lives in the editor's scroll container, so it scrolls
+ * with the text.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { domPointToSegmentOffset, spanRect } from '../editor/dom-ranges';
+import { useEditorSession } from '../editor/session';
+import type { Observable } from '../lib/observable';
+import { acceptSuggestion, rejectSuggestion } from './actions';
+import type { CaretPlace } from './CaretPlugin';
+import { SHORTCUTS } from './shortcuts';
+import { SuggestionCard } from './SuggestionCard';
+import { useGlossaryEntries } from './useGlossaryEntries';
+
+const HIDE_DELAY_MS = 250;
+const keyOf = (command: string) => SHORTCUTS.find((s) => s.command === command)?.keys.split(' or ')[0] ?? '';
+
+export function SuggestionCardLayer({
+  caret,
+  container,
+}: {
+  caret: Observable<CaretPlace>;
+  /** The editor's scroll container (the card is positioned inside it). */
+  container: HTMLElement | null;
+}) {
+  const [editor] = useLexicalComposerContext();
+  const session = useEditorSession();
+  const list = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
+  const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
+  const caretPlace = useSyncExternalStore(caret.subscribe, caret.get);
+  const [hoveredKey, setHoveredKey] = useState<string | null>(null);
+  const [overCard, setOverCard] = useState(false);
+  // While the pointer is on the card itself, keep showing the card it came from.
+  const [stickyKey, setStickyKey] = useState<string | null>(null);
+  if (hoveredKey !== null && hoveredKey !== stickyKey) setStickyKey(hoveredKey);
+
+  useEffect(() => {
+    const root = editor.getRootElement();
+    if (!root) return;
+    let frame = 0;
+    let hideTimer: ReturnType<typeof setTimeout> | undefined;
+    const onMove = (event: MouseEvent) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const key = suggestionAtPoint(event.clientX, event.clientY);
+        clearTimeout(hideTimer);
+        if (key) setHoveredKey(key);
+        else hideTimer = setTimeout(() => setHoveredKey(null), HIDE_DELAY_MS);
+      });
+    };
+    const suggestionAtPoint = (x: number, y: number): string | null => {
+      const position = document.caretPositionFromPoint?.(x, y);
+      if (!position) return null;
+      const place = domPointToSegmentOffset(position.offsetNode, position.offset);
+      if (!place) return null;
+      // The point must really be over the text, not beside the end of a line.
+      const hit = session.suggestions
+        .forSegment(place.segmentId)
+        .find((s) => s.start <= place.offset && place.offset < s.end);
+      if (!hit) return null;
+      const rect = spanRect(place.element, hit);
+      return rect && y >= rect.top - 2 && y <= rect.bottom + 2 ? hit.key : null;
+    };
+    const onLeave = () => {
+      hideTimer = setTimeout(() => setHoveredKey(null), HIDE_DELAY_MS);
+    };
+    root.addEventListener('mousemove', onMove);
+    root.addEventListener('mouseleave', onLeave);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(hideTimer);
+      root.removeEventListener('mousemove', onMove);
+      root.removeEventListener('mouseleave', onLeave);
+    };
+  }, [editor, session]);
+
+  const byKey = (key: string | null) => (key ? list.find((s) => s.key === key) : undefined);
+  const hovered = byKey(overCard ? stickyKey : hoveredKey);
+  const current = byKey(currentKey);
+  const caretInCurrent =
+    !!current &&
+    !!caretPlace &&
+    caretPlace.segmentId === current.segmentId &&
+    current.start <= caretPlace.offset &&
+    caretPlace.offset <= current.end;
+  const shown = hovered ?? (caretInCurrent ? current : undefined);
+  const entries = useGlossaryEntries(session, shown ? [shown.termId] : []);
+
+  if (!shown) return null;
+  const element = session.index?.element(shown.segmentId);
+  const rect = element ? spanRect(element, shown) : null;
+  if (!rect || !container) return null;
+  const box = container.getBoundingClientRect();
+  const style = {
+    top: rect.bottom - box.top + container.scrollTop + 6,
+    left: Math.max(8, Math.min(rect.left - box.left, box.width - 340)),
+  };
+
+  return (
+    <div
+      className="suggestion-card-layer"
+      style={style}
+      onMouseEnter={() => setOverCard(true)}
+      onMouseLeave={() => setOverCard(false)}
+    >
+      <SuggestionCard
+        suggestion={shown}
+        entry={entries.get(shown.termId)}
+        keys={{ accept: keyOf('accept-suggestion'), reject: keyOf('reject-suggestion') }}
+        onAccept={(choice) => {
+          setHoveredKey(null);
+          setOverCard(false);
+          acceptSuggestion(session, shown, choice);
+        }}
+        onReject={() => {
+          setHoveredKey(null);
+          setOverCard(false);
+          rejectSuggestion(session, shown);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The open suggestions in document order, grouped by glossary entry: what was heard, the proposed
+ * spelling, why and how sure, and the entry's notes and source. Rendered at low priority
+ * (useDeferredValue) so a long list never slows typing.
+ */
+import { memo, useDeferredValue, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { GlossaryEntry } from '../../../shared/glossary/types';
+import { useEditorSession, type EditorSession } from '../editor/session';
+import { acceptAllForEntry, acceptSuggestion, goToSuggestion, rejectSuggestion } from './actions';
+import { formatScore, REASON_LABELS } from './reasons';
+import type { LiveSuggestion } from './suggestion-store';
+import { useGlossaryEntries } from './useGlossaryEntries';
+
+interface Group {
+  termId: string;
+  replacement: string;
+  items: LiveSuggestion[];
+}
+
+function groupByEntry(list: readonly LiveSuggestion[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const suggestion of list) {
+    const group = groups.get(suggestion.termId);
+    if (group) group.items.push(suggestion);
+    else
+      groups.set(suggestion.termId, {
+        termId: suggestion.termId,
+        replacement: suggestion.replacement,
+        items: [suggestion],
+      });
+  }
+  return [...groups.values()];
+}
+
+export function SuggestionsPanel() {
+  const session = useEditorSession();
+  const liveList = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
+  const list = useDeferredValue(liveList);
+  const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
+  const entries = useGlossaryEntries(
+    session,
+    list.map((s) => s.termId),
+  );
+  const groups = groupByEntry(list);
+  const panelRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!currentKey) return;
+    const item = panelRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(currentKey)}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+  }, [currentKey, list]);
+
+  return (
+    <section ref={panelRef} className="side-panel suggestions-panel" aria-labelledby="suggestions-heading">
+      <header className="side-panel-header">
+        <h2 id="suggestions-heading">
+          Suggestions{' '}
+          <span className="count-badge" data-testid="suggestion-count">
+            {list.length}
+          </span>
+        </h2>
+        <p className="side-panel-hint">
+          <kbd>F8</kbd> next · <kbd>Alt+Enter</kbd> accept · <kbd>Alt+⌫</kbd> reject
+        </p>
+      </header>
+      {list.length === 0 ? (
+        <p className="panel-empty">No open suggestions. Every name the glossary knows reads as it should.</p>
+      ) : (
+        <ol className="suggestion-groups" aria-label="Suggestions by glossary entry">
+          {groups.map((group) => (
+            <SuggestionGroup
+              key={group.termId}
+              group={group}
+              entry={entries.get(group.termId)}
+              currentKey={currentKey}
+              session={session}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const SuggestionGroup = memo(function SuggestionGroup({
+  group,
+  entry,
+  currentKey,
+  session,
+}: {
+  group: Group;
+  entry: GlossaryEntry | undefined;
+  currentKey: string | null;
+  session: EditorSession;
+}) {
+  const term = entry?.term ?? group.replacement;
+  return (
+    <li className="suggestion-group" data-testid="suggestion-group" data-term={term}>
+      <div className="suggestion-group-head">
+        <h3>
+          {term} <span className="count-badge">{group.items.length}</span>
+        </h3>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => acceptAllForEntry(session, group.termId)}
+          aria-label={`Accept all ${group.items.length} for ${term}`}
+        >
+          Accept all
+        </button>
+      </div>
+      {entry && (entry.notes || entry.source) && (
+        <p className="suggestion-group-notes">
+          {entry.category !== 'other' && <span className="category">{entry.category}. </span>}
+          {entry.notes}
+          {entry.source && <span className="source-text"> Source: {entry.source}</span>}
+        </p>
+      )}
+      <ul className="suggestion-items">
+        {group.items.map((suggestion) => (
+          <li key={suggestion.key} className="suggestion-item" data-key={suggestion.key}>
+            <button
+              type="button"
+              className="suggestion-item-go"
+              data-testid="suggestion-item"
+              aria-current={suggestion.key === currentKey ? 'true' : undefined}
+              onClick={() => goToSuggestion(session, suggestion)}
+            >
+              <span className="suggestion-heard">{suggestion.text}</span>
+              <span aria-hidden="true"> → </span>
+              <span className="visually-hidden"> should be </span>
+              <strong>{suggestion.replacement}</strong>
+              <span className={`reason-chip reason-${suggestion.reason}`}>
+                {REASON_LABELS[suggestion.reason]}
+              </span>
+              <span className="score">{formatScore(suggestion.score)}</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Accept ${suggestion.replacement} for ${suggestion.text}`}
+              title="Accept (Alt+Enter)"
+              onClick={() => acceptSuggestion(session, suggestion)}
+            >
+              ✓
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Reject ${suggestion.replacement} for ${suggestion.text}`}
+              title="Reject (Alt+Backspace)"
+              onClick={() => rejectSuggestion(session, suggestion)}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+});
