@@ -11,7 +11,8 @@ import { buildMenuTemplate } from './menu-template';
 import { findNativeBinding } from './native-binding';
 import { createApiHandlers } from './services/api-handlers';
 import { GlossaryStore } from './services/glossary/glossary-store';
-import { GLOSSARY_FILE_NAME } from './services/user-data';
+import { GLOSSARY_FILE_NAME, WORKSPACE_FILE_NAME } from './services/user-data';
+import { WorkspaceStore } from './services/workspace/workspace-store';
 import { createWindowStateSaver, loadWindowState, WINDOW_STATE_FILE_NAME } from './services/window-state';
 import { TRANSCRIPT_FILE_FILTERS } from './transcript-file-filters';
 import { guardWebContents } from './web-contents-guard';
@@ -43,16 +44,22 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      const nativeBinding = findNativeBinding(nativeDir);
       const glossary = GlossaryStore.open(join(app.getPath('userData'), GLOSSARY_FILE_NAME), {
-        nativeBinding: findNativeBinding(nativeDir),
+        nativeBinding,
       });
       app.on('will-quit', () => glossary.close());
+      const workspace = WorkspaceStore.open(join(app.getPath('userData'), WORKSPACE_FILE_NAME), {
+        nativeBinding,
+      });
+      app.on('will-quit', () => workspace.close());
 
       serveRendererFrom(join(appRoot, 'dist', 'renderer'));
       registerApiHandlers(
         ipcMain,
         createApiHandlers({
           glossary,
+          workspace,
           mode: 'electron',
           version: app.getVersion(),
           chooseTranscriptFile: async () => {

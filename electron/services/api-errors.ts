@@ -14,6 +14,8 @@ const USER_FACING_ERRORS = new Set([
   'GlossaryImportError',
   'GlossaryValidationError',
   'GlossaryNotFoundError',
+  'WorkspaceNotFoundError',
+  'WorkspaceValidationError',
   'ApiArgumentError',
   'DatabaseOpenError',
 ]);

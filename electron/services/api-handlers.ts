@@ -3,16 +3,21 @@
  * router (Electron) and the HTTP server (browser mode) both serve exactly these handlers, and the
  * tests call them directly.
  */
-import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
+import type { ApiHandlers, OpenedDocument, SegmentSuggestion } from '../../shared/api/contract';
 import type { TranscriptDocument } from '../../shared/document/model';
 import { importTranscript } from '../../shared/formats/index';
+import { toSegmentSuggestions } from '../../shared/workspace/segment-suggestions';
+import type { DocumentFlag, ViewState } from '../../shared/workspace/types';
 import { cachedEngineFor, recordDecision } from './corrections/decisions';
+import { decodeGlossaryText } from './glossary/decode-glossary-text';
+import { GlossaryNotFoundError } from './glossary/glossary-errors';
 import type { GlossaryStore } from './glossary/glossary-store';
 import { readTranscriptFile } from './transcript-files';
-import { decodeGlossaryText } from './glossary/decode-glossary-text';
+import type { WorkspaceStore } from './workspace/workspace-store';
 
 export interface ApiHandlerDeps {
   glossary: GlossaryStore;
+  workspace: WorkspaceStore;
   mode: 'electron' | 'browser';
   version: string;
   /** Shows a native open dialog and returns the chosen path; absent in browser mode. */
@@ -20,13 +25,26 @@ export interface ApiHandlerDeps {
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
-  const { glossary } = deps;
+  const { glossary, workspace } = deps;
   const engine = cachedEngineFor(glossary);
 
-  const withSuggestions = (document: TranscriptDocument): OpenedTranscript => ({
-    document,
-    suggestions: engine().checkDocument(document),
-  });
+  const suggestionsFor = (document: TranscriptDocument): SegmentSuggestion[] =>
+    toSegmentSuggestions(document, engine().checkDocument(document));
+
+  const opened = (
+    documentId: string,
+    document: TranscriptDocument,
+    flags: DocumentFlag[],
+    viewState: ViewState | null,
+    suggestions = suggestionsFor(document),
+  ): OpenedDocument => ({ documentId, document, suggestions, flags, viewState });
+
+  /** A freshly imported file becomes a workspace document, checked once so its count is right. */
+  const addToWorkspace = (document: TranscriptDocument): OpenedDocument => {
+    const suggestions = suggestionsFor(document);
+    const summary = workspace.createDocument(document, suggestions.length);
+    return opened(summary.id, document, [], null, suggestions);
+  };
 
   return {
     async getAppInfo() {
@@ -40,10 +58,23 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async openTranscriptDialog() {
       const path = await deps.chooseTranscriptFile?.();
-      return path ? withSuggestions(await readTranscriptFile(path)) : null;
+      return path ? addToWorkspace(await readTranscriptFile(path)) : null;
     },
     async importTranscript({ fileName, bytes }) {
-      return withSuggestions(importTranscript({ fileName, bytes }));
+      return addToWorkspace(importTranscript({ fileName, bytes }));
+    },
+    async listDocuments() {
+      return workspace.listDocuments();
+    },
+    async openDocument({ documentId }) {
+      const stored = workspace.getDocument(documentId);
+      return opened(documentId, stored.document, stored.flags, stored.viewState);
+    },
+    async saveDocument({ documentId, ...save }) {
+      return workspace.saveDocument(documentId, save);
+    },
+    async deleteDocument({ documentId }) {
+      return { deleted: workspace.deleteDocument(documentId) };
     },
     async importGlossary({ fileName, bytes }) {
       const text = decodeGlossaryText(bytes, fileName);
@@ -53,13 +84,40 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return { ...summary, total: glossary.count() };
     },
     async checkTranscript({ document }) {
-      return engine().checkDocument(document);
+      return suggestionsFor(document);
+    },
+    async checkSegments({ segments }) {
+      const current = engine();
+      // Offset 0: each segment is checked as a paragraph of its own, so offsets are into its text.
+      return segments.flatMap((segment) =>
+        current
+          .checkParagraph(segment.text, 0)
+          .map((suggestion) => ({ ...suggestion, segmentId: segment.id })),
+      );
     },
     async listGlossary() {
       return glossary.list();
     },
     async searchGlossary({ query, limit }) {
       return query.trim() === '' ? glossary.list({ limit: limit ?? 50 }) : glossary.search(query, limit);
+    },
+    async getGlossaryEntries({ ids }) {
+      return ids.flatMap((id) => glossary.get(id) ?? []);
+    },
+    async addGlossaryEntry({ entry }) {
+      return glossary.add(entry);
+    },
+    async updateGlossaryEntry({ id, patch }) {
+      return glossary.update(id, patch);
+    },
+    async deleteGlossaryEntry({ id }) {
+      // Read first: the editor's undo needs the whole entry back (restoreGlossaryEntry).
+      const entry = glossary.get(id);
+      if (!entry || !glossary.remove(id)) throw new GlossaryNotFoundError(id);
+      return entry;
+    },
+    async restoreGlossaryEntry({ entry }) {
+      return glossary.restore(entry);
     },
     async recordDecision(request) {
       return recordDecision(glossary, request);

@@ -1,13 +1,15 @@
 /**
- * Browser mode in one call: opens the glossary, builds the same API handlers the Electron window
- * uses (mode 'browser', so no native dialog) and serves them with the built renderer.
+ * Browser mode in one call: opens the glossary and the workspace, builds the same API handlers the
+ * Electron window uses (mode 'browser', so no native dialog) and serves them with the built renderer.
  */
 import { createApiHandlers } from '../services/api-handlers';
 import { GlossaryStore } from '../services/glossary/glossary-store';
+import { WorkspaceStore } from '../services/workspace/workspace-store';
 import { startWebServer } from './server';
 
 export interface ServeBrowserAppOptions {
   glossaryPath: string;
+  workspacePath: string;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 or absent picks a free port. */
@@ -20,14 +22,23 @@ export interface BrowserApp {
   url: string;
   token: string;
   port: number;
-  /** Stops the server, then closes the glossary. */
+  /** Stops the server, then closes the glossary and the workspace. */
   close(): Promise<void>;
 }
 
 export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<BrowserApp> {
   const glossary = GlossaryStore.open(options.glossaryPath);
+  let workspace: WorkspaceStore | undefined;
+  const closeStores = () => {
+    try {
+      workspace?.close();
+    } finally {
+      glossary.close();
+    }
+  };
   try {
-    const handlers = createApiHandlers({ glossary, mode: 'browser', version: options.version });
+    workspace = WorkspaceStore.open(options.workspacePath);
+    const handlers = createApiHandlers({ glossary, workspace, mode: 'browser', version: options.version });
     const server = await startWebServer({
       handlers,
       rendererDir: options.rendererDir,
@@ -41,12 +52,12 @@ export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<
         try {
           await server.close();
         } finally {
-          glossary.close();
+          closeStores();
         }
       },
     };
   } catch (error) {
-    glossary.close();
+    closeStores();
     throw error;
   }
 }

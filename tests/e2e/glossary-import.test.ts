@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
+import type { ApiHandlers, OpenedDocument } from '../../shared/api/contract';
 import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
 import { fileTransfer, SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
 import { ARTIFACTS_DIR } from './paths';
@@ -24,7 +24,7 @@ let dir: string;
 let glossary: GlossaryStore;
 let handlers: ApiHandlers;
 let page: Page;
-let seed: OpenedTranscript;
+let seed: OpenedDocument;
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `glossary-${name}.png`) });

@@ -1,15 +1,16 @@
 /**
- * The app as the end-to-end tests drive it: a real SQLite glossary in a temp folder, the real
- * handlers and HTTP server of browser mode, and a page in Debian's headless Chromium that records
- * every console error, warning and page error.
+ * The app as the end-to-end tests drive it: a real SQLite glossary and workspace in a temp folder,
+ * the real handlers and HTTP server of browser mode, and a page in Debian's headless Chromium that
+ * records every console error, warning and page error.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, JSHandle, Page } from 'playwright-core';
-import type { ApiHandlers, OpenedTranscript } from '../../shared/api/contract';
+import type { ApiHandlers, OpenedDocument } from '../../shared/api/contract';
 import { createApiHandlers } from '../../electron/services/api-handlers';
 import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
+import { WorkspaceStore } from '../../electron/services/workspace/workspace-store';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { launchChromium } from './browser';
 import { ARTIFACTS_DIR, RENDERER_DIST, SEEDS_DIR } from './paths';
@@ -20,12 +21,16 @@ export const SEED_GLOSSARY = path.join(SEEDS_DIR, 'nk-news-glossary.csv');
 export interface E2eApp {
   dir: string;
   glossary: GlossaryStore;
+  workspace: WorkspaceStore;
   handlers: ApiHandlers;
   server: WebServer;
   browser: Browser;
   page: Page;
-  /** What the server's own handlers make of the seed transcript, to compare the page against. */
-  seed: OpenedTranscript;
+  /**
+   * What the server's own handlers make of the seed transcript, to compare the page against. It is
+   * imported before the page opens, so it is in the workspace the page sees.
+   */
+  seed: OpenedDocument;
   /** Console errors and warnings and uncaught page errors, in order. */
   problems: string[];
   close(): Promise<void>;
@@ -38,7 +43,8 @@ export async function startE2eApp(options: { glossaryCsv?: string } = {}): Promi
   if (options.glossaryCsv) {
     glossary.importCsv(await readFile(options.glossaryCsv, 'utf8'), path.basename(options.glossaryCsv));
   }
-  const handlers = createApiHandlers({ glossary, mode: 'browser', version: '0.0.0-e2e' });
+  const workspace = WorkspaceStore.open(path.join(dir, 'workspace.db'));
+  const handlers = createApiHandlers({ glossary, workspace, mode: 'browser', version: '0.0.0-e2e' });
   const server = await startWebServer({ handlers, rendererDir: RENDERER_DIST });
   const seed = await handlers.importTranscript({
     fileName: path.basename(SEED_TRANSCRIPT),
@@ -58,6 +64,7 @@ export async function startE2eApp(options: { glossaryCsv?: string } = {}): Promi
   return {
     dir,
     glossary,
+    workspace,
     handlers,
     server,
     browser,
@@ -67,6 +74,7 @@ export async function startE2eApp(options: { glossaryCsv?: string } = {}): Promi
     async close() {
       await browser.close();
       await server.close();
+      workspace.close();
       glossary.close();
       await rm(dir, { recursive: true, force: true });
     },

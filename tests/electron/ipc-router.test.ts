@@ -5,15 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../electron/ipc-router';
 import { createApiHandlers } from '../../electron/services/api-handlers';
 import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
+import { WorkspaceStore } from '../../electron/services/workspace/workspace-store';
 
 describe('dispatchApiCall', () => {
   let store: GlossaryStore | undefined;
-  afterEach(() => store?.close());
+  let workspace: WorkspaceStore | undefined;
+  afterEach(() => {
+    workspace?.close();
+    store?.close();
+  });
 
   function handlers() {
-    store = GlossaryStore.open(join(mkdtempSync(join(tmpdir(), 'glossa-ipc-')), 'glossary.db'));
+    const dir = mkdtempSync(join(tmpdir(), 'glossa-ipc-'));
+    store = GlossaryStore.open(join(dir, 'glossary.db'));
+    workspace = WorkspaceStore.open(join(dir, 'workspace.db'));
     store.add({ term: 'Donbas', category: 'place', variants: ['Donbass'] });
-    return createApiHandlers({ glossary: store, mode: 'electron', version: '0.0.0-test' });
+    return createApiHandlers({ glossary: store, workspace, mode: 'electron', version: '0.0.0-test' });
   }
 
   it('runs a valid call and returns its value', async () => {

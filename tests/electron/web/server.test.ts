@@ -3,11 +3,17 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers, ApiResponse, AppInfo, OpenedTranscript } from '../../../shared/api/contract';
-import { documentPlainText } from '../../../shared/document/plain-text';
+import type {
+  ApiHandlers,
+  ApiResponse,
+  AppInfo,
+  DocumentSummary,
+  OpenedDocument,
+} from '../../../shared/api/contract';
 import { decodeWire, encodeWire } from '../../../shared/api/wire';
 import { createApiHandlers } from '../../../electron/services/api-handlers';
 import { GlossaryStore } from '../../../electron/services/glossary/glossary-store';
+import { WorkspaceStore } from '../../../electron/services/workspace/workspace-store';
 import { serveBrowserApp } from '../../../electron/web/serve-app';
 import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../../electron/web/server';
 
@@ -58,6 +64,7 @@ function rawRequest(
 let dir: string;
 let rendererDir: string;
 let glossary: GlossaryStore;
+let workspace: WorkspaceStore;
 let handlers: ApiHandlers;
 let server: WebServer;
 const logged: unknown[] = [];
@@ -87,7 +94,8 @@ beforeAll(async () => {
 
   glossary = GlossaryStore.open(path.join(dir, 'glossary.db'));
   glossary.importCsv(await readFile(path.join(SEEDS, SEED_GLOSSARY), 'utf8'), SEED_GLOSSARY);
-  handlers = createApiHandlers({ glossary, mode: 'browser', version: '0.0.0-test' });
+  workspace = WorkspaceStore.open(path.join(dir, 'workspace.db'));
+  handlers = createApiHandlers({ glossary, workspace, mode: 'browser', version: '0.0.0-test' });
   server = await startWebServer({
     handlers: {
       ...handlers,
@@ -104,6 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  workspace?.close();
   glossary?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -244,6 +253,30 @@ describe('startWebServer', () => {
     const search = await callApi('searchGlossary', { query: 'x', limit: 10_000 });
     expect(search.status).toBe(400);
     expect(search.body.ok === false && search.body.error.message).toMatch(/searchGlossary: invalid limit/);
+
+    const flag = {
+      id: '8a7f3c2e-1b4d-4e5f-9a6b-7c8d9e0f1a2b',
+      segmentId: 's1',
+      start: 5,
+      end: 5,
+      quote: '',
+      comment: '',
+      createdAt: '2024-10-22T10:00:00.000Z',
+      resolvedAt: null,
+    };
+    const save = await callApi('saveDocument', {
+      documentId: '8a7f3c2e-1b4d-4e5f-9a6b-7c8d9e0f1a2b',
+      document: {
+        version: 1,
+        metadata: { sourceFormat: 'text' },
+        segments: [{ id: 's1', text: 'Hello there' }],
+      },
+      flags: [flag],
+      viewState: null,
+      openSuggestionCount: 0,
+    });
+    expect(save.status).toBe(400);
+    expect(save.body.ok === false && save.body.error.message).toMatch(/^saveDocument: invalid flags\.0: /);
   });
 
   it('answers 400 for a body that is not JSON', async () => {
@@ -272,13 +305,16 @@ describe('startWebServer', () => {
     const response = await callApi('importTranscript', { fileName: SEED_TRANSCRIPT, bytes });
     expect(response.status).toBe(200);
     expect(response.body.ok).toBe(true);
-    const opened = (response.body as { value: OpenedTranscript }).value;
-    expect(opened).toEqual(await handlers.importTranscript({ fileName: SEED_TRANSCRIPT, bytes }));
+    const opened = (response.body as { value: OpenedDocument }).value;
+    const direct = await handlers.importTranscript({ fileName: SEED_TRANSCRIPT, bytes });
+    // Each import is a new workspace document; all else is the same.
+    expect(opened).toEqual({ ...direct, documentId: opened.documentId });
+    expect(opened.documentId).not.toBe(direct.documentId);
     expect(opened.document.metadata.sourceFile).toBe(SEED_TRANSCRIPT);
     expect(opened.document.segments.length).toBeGreaterThan(1);
-    const plain = documentPlainText(opened.document);
+    const texts = new Map(opened.document.segments.map((segment) => [segment.id, segment.text]));
     for (const suggestion of opened.suggestions) {
-      expect(plain.slice(suggestion.start, suggestion.end)).toBe(suggestion.text);
+      expect(texts.get(suggestion.segmentId)?.slice(suggestion.start, suggestion.end)).toBe(suggestion.text);
     }
     expect(opened.suggestions.filter((s) => s.text === 'Donbass')).toHaveLength(2);
   });
@@ -339,9 +375,10 @@ describe('startWebServer', () => {
 });
 
 describe('serveBrowserApp', () => {
-  it('opens the glossary and serves it in browser mode', async () => {
+  it('opens the glossary and the workspace and serves them in browser mode', async () => {
     const app = await serveBrowserApp({
       glossaryPath: path.join(dir, 'glossary.db'),
+      workspacePath: path.join(dir, 'workspace.db'),
       rendererDir,
       version: '1.2.3',
     });
@@ -366,6 +403,15 @@ describe('serveBrowserApp', () => {
       });
       const found = decodeWire(await search.text()) as ApiResponse<{ term: string }[]>;
       expect(found.ok && found.value.map((entry) => entry.term)).toContain('Donbas');
+      const listed = await fetch(new URL('/api/listDocuments', url), {
+        method: 'POST',
+        headers: { 'X-Glossa-Token': token },
+        body: '{}',
+      });
+      const documents = decodeWire(await listed.text()) as ApiResponse<DocumentSummary[]>;
+      expect(documents.ok && documents.value.map((document) => document.id)).toEqual(
+        workspace.listDocuments().map((document) => document.id),
+      );
     } finally {
       await app.close();
     }

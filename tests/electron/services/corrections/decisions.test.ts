@@ -17,7 +17,8 @@ import {
   undoDecision,
 } from '../../../../electron/services/corrections/decisions';
 import { GlossaryNotFoundError, GlossaryStore } from '../../../../electron/services/glossary/glossary-store';
-import type { ApiResponse, OpenedTranscript } from '../../../../shared/api/contract';
+import { WorkspaceStore } from '../../../../electron/services/workspace/workspace-store';
+import type { ApiResponse, OpenedDocument } from '../../../../shared/api/contract';
 import type { GlossaryEntry } from '../../../../shared/glossary/types';
 
 let folder: string;
@@ -163,17 +164,24 @@ describe('rejectCorrection / undoDecision', () => {
 });
 
 describe('recordDecision through dispatchApiCall', () => {
-  const handlers = () => createApiHandlers({ glossary: store, mode: 'electron', version: '0.0.0-test' });
+  let workspace: WorkspaceStore;
+  beforeEach(() => {
+    workspace = WorkspaceStore.open(path.join(folder, 'workspace.db'));
+  });
+  afterEach(() => workspace.close());
+
+  const handlers = () =>
+    createApiHandlers({ glossary: store, workspace, mode: 'electron', version: '0.0.0-test' });
 
   async function call(args: unknown): Promise<ApiResponse<unknown>> {
     return dispatchApiCall(handlers(), 'recordDecision', args);
   }
 
-  async function importText(text: string): Promise<OpenedTranscript> {
+  async function importText(text: string): Promise<OpenedDocument> {
     const bytes = new TextEncoder().encode(text);
     const response = await dispatchApiCall(handlers(), 'importTranscript', { fileName: 'a.txt', bytes });
     if (!response.ok) throw new Error(response.error.message);
-    return response.value as OpenedTranscript;
+    return response.value as OpenedDocument;
   }
 
   it('accepts, rejects and undoes, and the next transcript sees it', async () => {
