@@ -15,6 +15,8 @@ import { SuggestionCard } from './SuggestionCard';
 import { useGlossaryEntries } from './useGlossaryEntries';
 
 const HIDE_DELAY_MS = 250;
+/** Matches .suggestion-card-layer's width (21rem). */
+const CARD_WIDTH_PX = 336;
 const keyOf = (command: string) => SHORTCUTS.find((s) => s.command === command)?.keys.split(' or ')[0] ?? '';
 
 export function SuggestionCardLayer({
@@ -95,7 +97,7 @@ export function SuggestionCardLayer({
   const box = container.getBoundingClientRect();
   const style = {
     top: rect.bottom - box.top + container.scrollTop + 6,
-    left: Math.max(8, Math.min(rect.left - box.left, box.width - 340)),
+    left: Math.max(8, Math.min(rect.left - box.left, box.width - CARD_WIDTH_PX - 24)),
   };
 
   return (

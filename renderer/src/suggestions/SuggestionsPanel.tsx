@@ -3,6 +3,7 @@
  * spelling, why and how sure, and the entry's notes and source. Rendered at low priority
  * (useDeferredValue) so a long list never slows typing.
  */
+import { $getNodeByKey } from 'lexical';
 import { memo, useDeferredValue, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { GlossaryEntry } from '../../../shared/glossary/types';
 import { useEditorSession, type EditorSession } from '../editor/session';
@@ -123,17 +124,24 @@ const SuggestionGroup = memo(function SuggestionGroup({
               type="button"
               className="suggestion-item-go"
               data-testid="suggestion-item"
+              data-heard={suggestion.text}
               aria-current={suggestion.key === currentKey ? 'true' : undefined}
               onClick={() => goToSuggestion(session, suggestion)}
             >
-              <span className="suggestion-heard">{suggestion.text}</span>
-              <span aria-hidden="true"> → </span>
-              <span className="visually-hidden"> should be </span>
-              <strong>{suggestion.replacement}</strong>
-              <span className={`reason-chip reason-${suggestion.reason}`}>
-                {REASON_LABELS[suggestion.reason]}
+              <SuggestionContext session={session} suggestion={suggestion} />
+              {suggestion.replacement !== term && (
+                <>
+                  <span aria-hidden="true"> → </span>
+                  <span className="visually-hidden"> should be </span>
+                  <strong>{suggestion.replacement}</strong>
+                </>
+              )}
+              <span className="suggestion-meta">
+                <span className={`reason-chip reason-${suggestion.reason}`}>
+                  {REASON_LABELS[suggestion.reason]}
+                </span>
+                <span className="score">{formatScore(suggestion.score)}</span>
               </span>
-              <span className="score">{formatScore(suggestion.score)}</span>
             </button>
             <button
               type="button"
@@ -159,3 +167,28 @@ const SuggestionGroup = memo(function SuggestionGroup({
     </li>
   );
 });
+
+const CONTEXT_CHARS = 28;
+
+/** "…your host, ~~Jacos Wetzlud~~, and this…": the heard words in their sentence, so repeats can be told apart. */
+function SuggestionContext({ session, suggestion }: { session: EditorSession; suggestion: LiveSuggestion }) {
+  const text = segmentText(session, suggestion.segmentId);
+  const before = text.slice(Math.max(0, suggestion.start - CONTEXT_CHARS), suggestion.start);
+  const after = text.slice(suggestion.end, suggestion.end + CONTEXT_CHARS);
+  return (
+    <span className="suggestion-context">
+      {suggestion.start > CONTEXT_CHARS && '…'}
+      {before.replace(/^\S*\s/, suggestion.start > CONTEXT_CHARS ? '' : '$&')}
+      <span className="suggestion-heard">{suggestion.text}</span>
+      {after.replace(/\s\S*$/, suggestion.end + CONTEXT_CHARS < text.length ? '' : '$&')}
+      {suggestion.end + CONTEXT_CHARS < text.length && '…'}
+    </span>
+  );
+}
+
+function segmentText(session: EditorSession, segmentId: string): string {
+  const editor = session.editor;
+  const key = session.index?.keyOf(segmentId);
+  if (!editor || key === undefined) return '';
+  return editor.getEditorState().read(() => $getNodeByKey(key)?.getTextContent() ?? '');
+}

@@ -27,8 +27,9 @@ export function PaintPlugin(): null {
     if (!painter) return;
     const { suggestions, flags, currentSuggestion } = session;
 
-    const paintSuggestions = () => {
-      const changes = suggestions.takeChanges();
+    const paintSuggestions = (full = false) => {
+      const taken = suggestions.takeChanges();
+      const changes = full ? 'all' : taken;
       const segmentIds = changes === 'all' ? [...suggestions.segmentIds()] : [...changes];
       for (const reason of SUGGESTION_REASONS) {
         const layer = suggestionLayer(reason);
@@ -39,7 +40,8 @@ export function PaintPlugin(): null {
       }
       paintCurrent();
     };
-    const paintFlags = () => paintStore(painter, FLAG_LAYER, flags, (flag) => flag.resolvedAt === null);
+    const paintFlags = (full = false) =>
+      paintStore(painter, FLAG_LAYER, flags, (flag) => flag.resolvedAt === null, full);
     const paintCurrent = () => {
       const key = currentSuggestion.get();
       const current = key ? suggestions.get(key) : undefined;
@@ -57,13 +59,11 @@ export function PaintPlugin(): null {
     });
     painter.setLayer(LOW_CONFIDENCE_LAYER, lowConfidence);
 
-    suggestions.takeChanges();
-    paintSuggestions();
-    flags.takeChanges();
-    paintFlags();
+    paintSuggestions(true);
+    paintFlags(true);
     const stops = [
-      suggestions.subscribe(paintSuggestions),
-      flags.subscribe(paintFlags),
+      suggestions.subscribe(() => paintSuggestions()),
+      flags.subscribe(() => paintFlags()),
       currentSuggestion.subscribe(paintCurrent),
     ];
     return () => stops.forEach((stop) => stop());
@@ -86,8 +86,10 @@ function paintStore<T extends Anchored>(
   layer: string,
   store: SegmentStore<T>,
   visible: (item: T) => boolean,
+  full: boolean,
 ): void {
-  const changes = store.takeChanges();
+  const taken = store.takeChanges();
+  const changes = full ? 'all' : taken;
   const spansOf = (segmentId: string) => store.forSegment(segmentId).filter(visible);
   if (changes === 'all') painter.setLayer(layer, spanMap([...store.segmentIds()], spansOf));
   else for (const id of changes) painter.setSegment(layer, id, spansOf(id));
