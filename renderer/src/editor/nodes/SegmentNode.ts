@@ -62,14 +62,15 @@ export class SegmentNode extends ElementNode {
     return this.config('glossa-segment', { extends: ElementNode });
   }
 
-  constructor(fields?: Partial<SegmentFields>, key?: NodeKey) {
+  // The default argument keeps the constructor's arity 0, which Lexical needs to clone the node.
+  constructor(fields: Partial<SegmentFields> = {}, key?: NodeKey) {
     super(key);
-    this.__segmentId = fields?.segmentId ?? newSegmentId();
-    this.__speaker = fields?.speaker;
-    this.__startMs = fields?.startMs;
-    this.__endMs = fields?.endMs;
-    this.__words = fields?.words ?? NO_WORDS;
-    this.__dismissed = fields?.dismissed ?? NONE;
+    this.__segmentId = fields.segmentId ?? newSegmentId();
+    this.__speaker = fields.speaker;
+    this.__startMs = fields.startMs;
+    this.__endMs = fields.endMs;
+    this.__words = fields.words ?? NO_WORDS;
+    this.__dismissed = fields.dismissed ?? NONE;
   }
 
   override afterCloneFrom(prevNode: this): void {
