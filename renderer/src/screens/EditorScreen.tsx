@@ -46,7 +46,8 @@ import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { SaveIndicator } from './SaveIndicator';
 import '../editor/editor.css';
 
-export type SidePanel = 'suggestions' | 'glossary' | 'flags';
+const SIDE_PANELS = ['suggestions', 'glossary', 'flags'] as const;
+export type SidePanel = (typeof SIDE_PANELS)[number];
 
 /** What the app shell can ask of the open document. */
 export interface EditorScreenHandle {
@@ -101,6 +102,10 @@ export function EditorScreen({
   const [speakersOpen, setSpeakersOpen] = useState(false);
   const [glossaryAddRequest, setGlossaryAddRequest] = useState(0);
   const problem = useSyncExternalStore(session.problem.subscribe, session.problem.get);
+  const glossaryRevision = useSyncExternalStore(
+    session.glossaryRevision.subscribe,
+    session.glossaryRevision.get,
+  );
   const reportProblem = useCallback((message: string) => session.reportProblem(message), [session]);
 
   const glossaryChanged = useCallback(() => {
@@ -210,14 +215,28 @@ export function EditorScreen({
               <SuggestionCardLayer caret={caret} container={scrollElement} />
             </div>
             <aside className="side-column" aria-label="Panels">
-              <div className="side-tabs" role="tablist" aria-label="Side panels">
-                {(['suggestions', 'glossary', 'flags'] as const).map((name) => (
+              <div
+                className="side-tabs"
+                role="tablist"
+                aria-label="Side panels"
+                onKeyDown={(event) => {
+                  // Arrow keys move between tabs (the ARIA tabs pattern); Tab goes on into the panel.
+                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                  if (step === 0) return;
+                  const index = SIDE_PANELS.indexOf(panel);
+                  const next = SIDE_PANELS[(index + step + SIDE_PANELS.length) % SIDE_PANELS.length] ?? panel;
+                  setPanel(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }}
+              >
+                {SIDE_PANELS.map((name) => (
                   <button
                     key={name}
                     type="button"
                     role="tab"
                     id={`tab-${name}`}
                     aria-selected={panel === name}
+                    tabIndex={panel === name ? 0 : -1}
                     aria-controls={`panel-${name}`}
                     data-testid={`tab-${name}`}
                     onClick={() => setPanel(name)}
@@ -239,6 +258,7 @@ export function EditorScreen({
                     getSelectedText={selectedText}
                     onGlossaryChanged={glossaryChanged}
                     addRequest={glossaryAddRequest}
+                    reloadRequest={glossaryRevision}
                   />
                 )}
                 {panel === 'flags' && <p className="panel-empty">Flags</p>}
