@@ -28,7 +28,10 @@ import { SyncPlugin } from '../editor/plugins/SyncPlugin';
 import { ViewStatePlugin } from '../editor/plugins/ViewStatePlugin';
 import { EditorSession, EditorSessionContext } from '../editor/session';
 import { SpeakersDialog } from '../editor/SpeakersDialog';
+import { startFlag } from '../flags/flag-actions';
 import { toLiveFlags } from '../flags/flag-store';
+import { FlagDialog } from '../flags/FlagDialog';
+import { FlagsPanel } from '../flags/FlagsPanel';
 import { GlossaryPanel } from '../glossary/GlossaryPanel';
 import { Observable } from '../lib/observable';
 import {
@@ -137,6 +140,10 @@ export function EditorScreen({
         case 'accept-all-for-entry':
           if (!current) return false;
           acceptAllForEntry(session, current.termId);
+          return true;
+        case 'flag-passage':
+          // With nothing to flag, the flags panel says what to do.
+          if (!startFlag(session)) setPanel('flags');
           return true;
         case 'add-glossary-entry':
           setPanel('glossary');
@@ -261,12 +268,13 @@ export function EditorScreen({
                     reloadRequest={glossaryRevision}
                   />
                 )}
-                {panel === 'flags' && <p className="panel-empty">Flags</p>}
+                {panel === 'flags' && <FlagsPanel />}
               </div>
             </aside>
           </div>
         </div>
         <SpeakersDialog open={speakersOpen} onClose={() => setSpeakersOpen(false)} />
+        <FlagDialog onSaved={() => setPanel('flags')} />
         <SetupPlugin />
         <HistoryPlugin externalHistoryState={session.historyState} />
         <DecisionUndoPlugin />
