@@ -119,7 +119,6 @@ export function App() {
     <>
       <AppHeader
         appInfo={info.appInfo}
-        suggestionCount={null}
         onOpenAnother={opened ? openTranscript : null}
         onImportGlossary={chooseGlossary}
         busy={busy !== null}

@@ -1,35 +1,21 @@
 import type { AppInfo } from '../../../shared/api/contract';
-import { countLabel } from '../lib/format';
 import { GlossaryInfo } from './GlossaryInfo';
 
 interface AppHeaderProps {
   appInfo: AppInfo | null;
-  /** Present once a transcript is open. */
-  suggestionCount: number | null;
   onOpenAnother: (() => void) | null;
   onImportGlossary: () => void;
   busy: boolean;
 }
 
 /** The top bar: the app name, the glossary in use, and, with a transcript open, its suggestions. */
-export function AppHeader({
-  appInfo,
-  suggestionCount,
-  onOpenAnother,
-  onImportGlossary,
-  busy,
-}: AppHeaderProps) {
+export function AppHeader({ appInfo, onOpenAnother, onImportGlossary, busy }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <span className="app-name">Glossa</span>
         <GlossaryInfo appInfo={appInfo} onImport={onImportGlossary} busy={busy} />
         <span className="app-header-spacer" />
-        {suggestionCount !== null && (
-          <span className="suggestion-count" data-testid="suggestion-count">
-            {countLabel(suggestionCount, 'suggestion')}
-          </span>
-        )}
         {onOpenAnother && (
           <button
             type="button"
