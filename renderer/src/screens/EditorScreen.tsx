@@ -28,6 +28,8 @@ import { SyncPlugin } from '../editor/plugins/SyncPlugin';
 import { ViewStatePlugin } from '../editor/plugins/ViewStatePlugin';
 import { EditorSession, EditorSessionContext } from '../editor/session';
 import { SpeakersDialog } from '../editor/SpeakersDialog';
+import { FindReplaceBar } from '../find/FindReplaceBar';
+import { useFindRequest } from '../find/useFindRequest';
 import { startFlag } from '../flags/flag-actions';
 import { toLiveFlags } from '../flags/flag-store';
 import { FlagDialog } from '../flags/FlagDialog';
@@ -110,6 +112,7 @@ export function EditorScreen({
     session.glossaryRevision.get,
   );
   const reportProblem = useCallback((message: string) => session.reportProblem(message), [session]);
+  const { request: findRequest, open: openFind, close: closeFind } = useFindRequest(session);
 
   const glossaryChanged = useCallback(() => {
     void session.recheckAll();
@@ -145,6 +148,10 @@ export function EditorScreen({
           // With nothing to flag, the flags panel says what to do.
           if (!startFlag(session)) setPanel('flags');
           return true;
+        case 'find':
+        case 'replace':
+          openFind(command);
+          return true;
         case 'add-glossary-entry':
           setPanel('glossary');
           setGlossaryAddRequest((n) => n + 1);
@@ -162,7 +169,7 @@ export function EditorScreen({
           return false;
       }
     },
-    [session, caret],
+    [session, caret, openFind],
   );
 
   useImperativeHandle(
@@ -206,6 +213,7 @@ export function EditorScreen({
               </button>
             </div>
           )}
+          {findRequest && <FindReplaceBar request={findRequest} onClose={closeFind} />}
           <div className="editor-body">
             <div className="editor-scroll" ref={attachScroll}>
               <RichTextPlugin
