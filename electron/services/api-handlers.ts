@@ -9,6 +9,7 @@ import { importTranscript } from '../../shared/formats/index';
 import { toSegmentSuggestions } from '../../shared/workspace/segment-suggestions';
 import type { DocumentFlag, ViewState } from '../../shared/workspace/types';
 import { cachedEngineFor, recordDecision } from './corrections/decisions';
+import { EvidenceCache } from './corrections/evidence-cache';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
 import { GlossaryNotFoundError } from './glossary/glossary-errors';
 import type { GlossaryStore } from './glossary/glossary-store';
@@ -27,6 +28,7 @@ export interface ApiHandlerDeps {
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { glossary, workspace } = deps;
   const engine = cachedEngineFor(glossary);
+  const evidence = new EvidenceCache();
 
   const suggestionsFor = (document: TranscriptDocument): SegmentSuggestion[] =>
     toSegmentSuggestions(document, engine().checkDocument(document));
@@ -43,6 +45,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const addToWorkspace = (document: TranscriptDocument): OpenedDocument => {
     const suggestions = suggestionsFor(document);
     const summary = workspace.createDocument(document, suggestions.length);
+    evidence.remember(summary.id, engine(), document);
     return opened(summary.id, document, [], null, suggestions);
   };
 
@@ -68,12 +71,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async openDocument({ documentId }) {
       const stored = workspace.getDocument(documentId);
+      evidence.remember(documentId, engine(), stored.document);
       return opened(documentId, stored.document, stored.flags, stored.viewState);
     },
     async saveDocument({ documentId, ...save }) {
-      return workspace.saveDocument(documentId, save);
+      const result = workspace.saveDocument(documentId, save);
+      evidence.refresh(documentId, engine(), save.document);
+      return result;
     },
     async deleteDocument({ documentId }) {
+      evidence.forget(documentId);
       return { deleted: workspace.deleteDocument(documentId) };
     },
     async importGlossary({ fileName, bytes }) {
@@ -86,12 +93,17 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     async checkTranscript({ document }) {
       return suggestionsFor(document);
     },
-    async checkSegments({ segments }) {
+    async checkSegments({ documentId, segments }) {
       const current = engine();
+      const context =
+        documentId === undefined
+          ? undefined
+          : (evidence.get(documentId, current) ??
+            evidence.remember(documentId, current, workspace.getDocument(documentId).document));
       // Offset 0: each segment is checked as a paragraph of its own, so offsets are into its text.
       return segments.flatMap((segment) =>
         current
-          .checkParagraph(segment.text, 0)
+          .checkParagraph(segment.text, 0, context)
           .map((suggestion) => ({ ...suggestion, segmentId: segment.id })),
       );
     },

@@ -137,11 +137,13 @@ export const apiContract = {
     result: null as unknown as SegmentSuggestion[],
   },
   /**
-   * Re-checks edited segments (offsets in the result are into each segment's text). Checked one
-   * paragraph at a time, so evidence from elsewhere in the document is not used.
+   * Re-checks edited segments (offsets in the result are into each segment's text), one paragraph
+   * at a time, with what the rest of the document says when `documentId` is given.
    */
   checkSegments: {
     args: z.strictObject({
+      /** The workspace document the segments belong to: its evidence is used (see DocumentEvidence). */
+      documentId: documentId.optional(),
       segments: z
         .array(
           z.strictObject({

@@ -8,7 +8,9 @@ import { documentPlainText } from '../document/plain-text';
 import type { GlossaryEntry } from '../glossary/types';
 import { englishLexicon, type Lexicon } from './lexicon';
 import { WordFactsCache } from './heard';
-import { matchText, type MatcherData } from './matcher';
+import { gatherEvidence, matchText, type DocumentEvidence, type MatcherData } from './matcher';
+
+export type { DocumentEvidence };
 import type { Suggestion } from './suggestion';
 import { buildTargets, type Target } from './targets';
 import { TermIndex } from './term-index';
@@ -34,21 +36,25 @@ export interface CorrectionEngine {
   checkDocument(doc: TranscriptDocument): Suggestion[];
   /**
    * Suggestions for one paragraph that starts at `offset` in the document's plain text; offsets in
-   * the result are document offsets. Used to re-check an edited paragraph.
+   * the result are document offsets. Used to re-check an edited paragraph; pass the document's
+   * evidence so the paragraph is judged as it would be in the whole document.
    */
-  checkParagraph(paragraph: string, offset: number): Suggestion[];
+  checkParagraph(paragraph: string, offset: number, evidence?: DocumentEvidence): Suggestion[];
+  /** What the whole document tells about each of its paragraphs (see DocumentEvidence). */
+  documentEvidence(doc: TranscriptDocument): DocumentEvidence;
 }
 
 export function createEngine(input: EngineInput): CorrectionEngine {
   const data = buildMatcherData(input.entries, input.lexicon ?? englishLexicon());
   const rejected = new Set((input.rejections ?? []).map((r) => rejectionKey(r.termId, r.heard)));
-  const check = (text: string) =>
-    matchText(text, data).flatMap((suggestion) => withoutRejected(suggestion, rejected));
+  const check = (text: string, evidence?: DocumentEvidence) =>
+    matchText(text, data, evidence).flatMap((suggestion) => withoutRejected(suggestion, rejected));
   return {
     check,
     checkDocument: (doc) => check(documentPlainText(doc)),
-    checkParagraph: (paragraph, offset) =>
-      check(paragraph).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })),
+    checkParagraph: (paragraph, offset, evidence) =>
+      check(paragraph, evidence).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })),
+    documentEvidence: (doc) => gatherEvidence(documentPlainText(doc), data),
   };
 }
 

@@ -153,7 +153,15 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 const BLANK_LINE = /\n\s*\n/;
 const PUNCTUATION = /[^\s\-‐‑'’]/u;
 
-export function analyseText(text: string, source: WordFactsCache | Lexicon): HeardToken[] {
+/**
+ * `documentHasCapitals`: when checking one paragraph of a longer document, whether the document
+ * (not just this paragraph) uses capitals for names.
+ */
+export function analyseText(
+  text: string,
+  source: WordFactsCache | Lexicon,
+  documentHasCapitals = false,
+): HeardToken[] {
   const words = source instanceof WordFactsCache ? source : new WordFactsCache(source);
   const tokens = tokenize(text, (word) => words.get(word).key);
   const heard: HeardToken[] = tokens.map((token, i) => {
@@ -188,7 +196,7 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
     };
   });
 
-  const transcriptHasCapitals = heard.some((token) => token.capitalised && !token.sentenceStart);
+  const transcriptHasCapitals = documentHasCapitals || hasNameCapitals(heard);
   for (const token of heard) {
     token.nameLike =
       token.frequency < PRONOUN_LIKE_PER_MILLION &&
@@ -220,4 +228,9 @@ export function analyseText(text: string, source: WordFactsCache | Lexicon): Hea
     if (spelledPart(before) || spelledPart(after)) token.nameLike = true;
   });
   return heard;
+}
+
+/** True when some word is capitalised where a sentence does not start: the text capitalises names. */
+export function hasNameCapitals(tokens: readonly HeardToken[]): boolean {
+  return tokens.some((token) => token.capitalised && !token.sentenceStart);
 }

@@ -10,7 +10,7 @@
  *      overlapping phrases are resolved by score.
  */
 import type { HeardToken } from './heard';
-import { analyseText, type WordFactsCache } from './heard';
+import { analyseText, hasNameCapitals, type WordFactsCache } from './heard';
 import { consistencySuggestions } from './consistency';
 import { fineKey } from './phonetics/sound';
 import {
@@ -75,11 +75,28 @@ interface Candidate {
   reason: SuggestionReason;
 }
 
-export function matchText(text: string, data: MatcherData): Suggestion[] {
+/**
+ * What a whole document says that a single paragraph of it cannot: which entries it spells right
+ * somewhere, and whether it capitalises names. Used when re-checking one edited paragraph.
+ */
+export interface DocumentEvidence {
+  mentionedEntryIds: ReadonlySet<string>;
+  hasCapitals: boolean;
+}
+
+export function gatherEvidence(text: string, data: MatcherData): DocumentEvidence {
   const tokens = analyseText(text, data.words);
+  const mentionedEntryIds = new Set<string>();
+  const maxWords = Math.min(MAX_PHRASE_WORDS, data.longestTargetWords + EXTRA_WORDS);
+  exactTier(tokens, data, maxWords, new Array(tokens.length), mentionedEntryIds, []);
+  return { mentionedEntryIds, hasCapitals: hasNameCapitals(tokens) };
+}
+
+export function matchText(text: string, data: MatcherData, evidence?: DocumentEvidence): Suggestion[] {
+  const tokens = analyseText(text, data.words, evidence?.hasCapitals);
   /** For each token written exactly right: the entries it is right for (empty: not covered). */
   const covered: Array<readonly string[] | undefined> = new Array(tokens.length);
-  const mentionedEntryIds = new Set<string>();
+  const mentionedEntryIds = new Set<string>(evidence?.mentionedEntryIds);
   const candidates: Candidate[] = [];
   const maxWords = Math.min(MAX_PHRASE_WORDS, data.longestTargetWords + EXTRA_WORDS);
 
@@ -88,7 +105,7 @@ export function matchText(text: string, data: MatcherData): Suggestion[] {
   const context: EvaluationContext = {
     glossaryWords: data.glossaryWords,
     mentionedEntryIds,
-    transcriptHasCapitals: tokens.some((token) => token.capitalised && !token.sentenceStart),
+    transcriptHasCapitals: evidence?.hasCapitals === true || hasNameCapitals(tokens),
   };
   fuzzyTier(tokens, data, maxWords, covered, context, candidates);
   const suggestions = select(candidates, tokens, text);

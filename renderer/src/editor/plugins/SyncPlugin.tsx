@@ -62,6 +62,7 @@ export function SyncPlugin({ onCheckError }: { onCheckError: (message: string) =
       let results;
       try {
         results = await session.api.checkSegments({
+          documentId: session.documentId,
           segments: [...sent].map(([id, { text }]) => ({ id, text })),
         });
       } catch (error) {
