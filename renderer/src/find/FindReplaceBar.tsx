@@ -49,7 +49,14 @@ export function FindReplaceBar({ request, onClose }: FindReplaceBarProps): JSX.E
   const replaceRef = useRef<HTMLInputElement>(null);
   const replaceAllRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
-  const ids = { query: useId(), replace: useId(), count: useId(), error: useId(), preview: useId() };
+  const ids = {
+    query: useId(),
+    replace: useId(),
+    replaceRow: useId(),
+    count: useId(),
+    error: useId(),
+    preview: useId(),
+  };
 
   // Ctrl+F or Ctrl+H again while open: adjusted while rendering, as React advises for a prop change.
   const [handled, setHandled] = useState(request.serial);
@@ -137,7 +144,7 @@ export function FindReplaceBar({ request, onClose }: FindReplaceBarProps): JSX.E
           type="button"
           className="find-icon-button find-expand"
           aria-expanded={showReplace}
-          aria-controls={ids.replace}
+          aria-controls={showReplace ? ids.replaceRow : undefined}
           aria-label="Show replace"
           title="Show replace"
           onClick={() => setShowReplace((shown) => !shown)}
@@ -216,7 +223,7 @@ export function FindReplaceBar({ request, onClose }: FindReplaceBarProps): JSX.E
         </button>
       </div>
       {showReplace && (
-        <div className="find-row find-replace-row">
+        <div id={ids.replaceRow} className="find-row find-replace-row">
           <label htmlFor={ids.replace} className="visually-hidden">
             Replace with
           </label>
