@@ -6,7 +6,7 @@
  * segment still has the text that was checked.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, type EditorState, type NodeKey } from 'lexical';
+import { $getNodeByKey, $getRoot, HISTORIC_TAG, type EditorState, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { TranscriptWord } from '../../../../shared/document/model';
 import { diffTexts } from '../../../../shared/document/edit-mapping';
@@ -81,33 +81,39 @@ export function SyncPlugin({ onCheckError }: { onCheckError: (message: string) =
       }
     };
 
-    const unregister = editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements }) => {
-      if (dirtyElements.size === 0) return;
-      const after = readSegments(editorState, dirtyElements.keys());
-      const before = readSegments(prevEditorState, after.keys());
-      const touched: string[] = [];
-      for (const [key, segment] of after) {
-        const old = before.get(key);
-        const edit = old && old.id === segment.id ? diffTexts(old.text, segment.text) : null;
-        const dismissedChanged = old?.dismissed !== segment.dismissed;
-        if (old && old.id === segment.id && !edit && !dismissedChanged) continue;
-        if (edit) {
-          session.suggestions.applyEdit(segment.id, edit);
-          session.flags.applyEdit(segment.id, edit);
+    const unregister = editor.registerUpdateListener(
+      ({ editorState, prevEditorState, dirtyElements, tags }) => {
+        if (dirtyElements.size === 0) return;
+        // Undo and redo replace the whole state and mark only the root dirty: compare every segment.
+        const keys = tags.has(HISTORIC_TAG)
+          ? editorState.read(() => $getRoot().getChildrenKeys())
+          : dirtyElements.keys();
+        const after = readSegments(editorState, keys);
+        const before = readSegments(prevEditorState, after.keys());
+        const touched: string[] = [];
+        for (const [key, segment] of after) {
+          const old = before.get(key);
+          const edit = old && old.id === segment.id ? diffTexts(old.text, segment.text) : null;
+          const dismissedChanged = old?.dismissed !== segment.dismissed;
+          if (old && old.id === segment.id && !edit && !dismissedChanged) continue;
+          if (edit) {
+            session.suggestions.applyEdit(segment.id, edit);
+            session.flags.applyEdit(segment.id, edit);
+          }
+          session.painter?.setSegment(
+            LOW_CONFIDENCE_LAYER,
+            segment.id,
+            lowConfidenceSpans(segment.words, segment.text),
+          );
+          touched.push(segment.id);
+          queue.add(segment.id);
         }
-        session.painter?.setSegment(
-          LOW_CONFIDENCE_LAYER,
-          segment.id,
-          lowConfidenceSpans(segment.words, segment.text),
-        );
-        touched.push(segment.id);
-        queue.add(segment.id);
-      }
-      if (touched.length === 0) return;
-      session.painter?.repaint(touched);
-      clearTimeout(timer);
-      timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
-    });
+        if (touched.length === 0) return;
+        session.painter?.repaint(touched);
+        clearTimeout(timer);
+        timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
+      },
+    );
 
     return () => {
       clearTimeout(timer);
