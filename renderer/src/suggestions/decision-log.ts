@@ -19,6 +19,15 @@ export class DecisionLog {
     if (decisions.length > 0) this.byState.set(state, decisions);
   }
 
+  /**
+   * The history entry that ended in `from` now ends in `to` (the history merged a selection change
+   * into it, or undo/redo committed a copy of its state): its decisions go with it.
+   */
+  carry(from: EditorState, to: EditorState): void {
+    const decisions = this.byState.get(from);
+    if (decisions) this.byState.set(to, decisions);
+  }
+
   /** The decisions whose history entry produced this state. */
   decisionsOf(state: EditorState | undefined): readonly LoggedDecision[] {
     return state ? (this.byState.get(state) ?? []) : [];
