@@ -17,7 +17,11 @@ import './flags.css';
 const FLAG_KEYS = SHORTCUTS.find((shortcut) => shortcut.command === 'flag-passage')?.keys ?? '';
 const ARIA_FLAG_KEYS = FLAG_KEYS.replace('⌘', 'Meta').replace('Ctrl', 'Control');
 
-type FocusRequest = { list: 'open' | 'resolved'; index: number } | { key: string };
+type FocusRequest = ({ list: 'open' | 'resolved'; index: number } | { key: string }) & {
+  /** performance.now() when asked: a request no render answered soon is dropped, never applied later. */
+  at: number;
+};
+const FOCUS_REQUEST_MS = 1000;
 
 export function FlagsPanel() {
   const session = useEditorSession();
@@ -38,7 +42,7 @@ export function FlagsPanel() {
     const root = panel.current;
     if (!request || !root) return;
     pendingFocus.current = null;
-    focusAfterChange(root, request);
+    if (performance.now() - request.at < FOCUS_REQUEST_MS) focusAfterChange(root, request);
   });
 
   const onLeaving = useCallback(
@@ -48,6 +52,7 @@ export function FlagsPanel() {
       pendingFocus.current = {
         list: isOpen ? 'open' : 'resolved',
         index: from.findIndex((item) => item.key === flag.key),
+        at: performance.now(),
       };
     },
     [session],
@@ -58,7 +63,7 @@ export function FlagsPanel() {
   );
   const undo = () => {
     const restored = undoDeleteFlag(session);
-    if (restored) pendingFocus.current = { key: restored.key };
+    if (restored) pendingFocus.current = { key: restored.key, at: performance.now() };
   };
 
   const item = (flag: LiveFlag) => (

@@ -7,7 +7,7 @@ import { $getNodeByKey } from 'lexical';
 import { $isSegmentNode, type SegmentNode } from '../editor/nodes';
 import { $selectSpan } from '../editor/segment-text';
 import type { EditorSession } from '../editor/session';
-import { quoteLabel } from './flag-format';
+import { commentToSave, quoteLabel } from './flag-format';
 import { $readFlagTarget, type FlagTarget } from './flag-selection';
 import { relocateSpan } from './flag-span';
 import type { LiveFlag } from './flag-store';
@@ -54,12 +54,12 @@ export function addFlag(session: EditorSession, target: FlagTarget, comment: str
     start: target.start,
     end: target.end,
     quote: target.quote,
-    comment: comment.trim(),
+    comment: commentToSave(comment),
     createdAt: new Date().toISOString(),
     resolvedAt: null,
   };
   session.flags.add(flag);
-  flagUiOf(session).say(`Flagged ${quoteLabel(target.quote)}.`);
+  flagUiOf(session).say(`Flagged ${quoteLabel(target.quote)}`);
   return flag;
 }
 
@@ -88,18 +88,18 @@ export function goToFlag(session: EditorSession, flag: LiveFlag): void {
 
 export function setResolved(session: EditorSession, flag: LiveFlag, resolved: boolean): void {
   session.flags.update(flag.key, { resolvedAt: resolved ? new Date().toISOString() : null });
-  flagUiOf(session).say(`${resolved ? 'Resolved' : 'Reopened'} the flag on ${quoteLabel(flag.quote)}.`);
+  flagUiOf(session).say(`${resolved ? 'Resolved' : 'Reopened'} the flag on ${quoteLabel(flag.quote)}`);
 }
 
 export function setComment(session: EditorSession, flag: LiveFlag, comment: string): void {
-  session.flags.update(flag.key, { comment: comment.trim() });
-  flagUiOf(session).say(`Saved the comment on ${quoteLabel(flag.quote)}.`);
+  session.flags.update(flag.key, { comment: commentToSave(comment) });
+  flagUiOf(session).say(`Saved the comment on ${quoteLabel(flag.quote)}`);
 }
 
 /** Deletes the flag and offers to undo that for a few seconds. `passage` is what it covers now. */
 export function deleteFlag(session: EditorSession, flag: LiveFlag, passage: string): void {
   session.flags.remove([flag.key]);
-  flagUiOf(session).offerUndo({ flag, passage }, `Deleted the flag on ${quoteLabel(passage)}.`);
+  flagUiOf(session).offerUndo({ flag, passage }, `Deleted the flag on ${quoteLabel(passage)}`);
 }
 
 /** Puts back the flag of the undo offer, on its passage even if the text around it moved. */
@@ -119,7 +119,7 @@ export function undoDeleteFlag(session: EditorSession): LiveFlag | null {
   }
   const restored = { ...flag, ...span };
   session.flags.add(restored);
-  ui.say(`Restored the flag on ${quoteLabel(passage)}.`);
+  ui.say(`Restored the flag on ${quoteLabel(passage)}`);
   return restored;
 }
 

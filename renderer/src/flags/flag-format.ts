@@ -24,8 +24,9 @@ export function formatFlagTime(iso: string): string {
 export const QUICK_COMMENTS = ['Garbled speech', 'Claim to verify', 'Name to check'] as const;
 
 /**
- * The comment after choosing a quick choice: the choice alone, or the choice in front of what was
- * typed ("Claim to verify: the date"), replacing a choice made before.
+ * The comment after choosing a quick choice: the choice in front of what was typed ("Claim to
+ * verify: the date"), replacing a choice made before. With nothing typed it ends in ": ", ready for
+ * detail; commentToSave drops that ending again.
  */
 export function withQuickComment(comment: string, choice: string): string {
   let rest = comment.trim();
@@ -38,5 +39,12 @@ export function withQuickComment(comment: string, choice: string): string {
       break;
     }
   }
-  return rest === '' ? choice : `${choice}: ${rest}`;
+  return `${choice}: ${rest}`;
+}
+
+/** The comment as saved: trimmed, without the ":" a quick choice left with nothing after it. */
+export function commentToSave(comment: string): string {
+  const trimmed = comment.trim();
+  const bare = trimmed.replace(/\s*:$/u, '');
+  return QUICK_COMMENTS.some((choice) => choice === bare) ? bare : trimmed;
 }
