@@ -5,7 +5,7 @@
  * when it is hidden or closed.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, $getNodeByKey } from 'lexical';
+import { $getSelection, $isRangeSelection, $getNodeByKey, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import type { ViewState } from '../../../../shared/workspace/types';
 import { toDocumentFlags } from '../../flags/flag-store';
@@ -49,7 +49,7 @@ export function AutosavePlugin({
       if (!dirty) return;
       dirty = false;
       onStatus({ state: 'saving' });
-      const payload = buildPayload(session, scrollContainer());
+      const payload = buildPayload(session, editor, scrollContainer());
       saving = session.api
         .saveDocument(payload)
         .then((result) => {
@@ -115,9 +115,9 @@ export function AutosavePlugin({
   return null;
 }
 
-function buildPayload(session: EditorSession, scroller: HTMLElement | null) {
-  const editor = session.editor;
-  if (!editor) throw new Error('The editor is gone.');
+// The composer's editor, not session.editor: the last save runs while the document closes, after
+// the session has let go of the editor.
+function buildPayload(session: EditorSession, editor: LexicalEditor, scroller: HTMLElement | null) {
   return editor.getEditorState().read(() => ({
     documentId: session.documentId,
     document: $readDocument(session.metadata),
