@@ -8,7 +8,7 @@ import { spansToRanges, type Span } from './dom-ranges';
 export type ElementLookup = (segmentId: string) => HTMLElement | null;
 
 interface Layer {
-  highlight: Highlight;
+  highlight: Highlight | Set<AbstractRange>;
   spans: Map<string, readonly Span[]>;
   painted: Map<string, StaticRange[]>;
 }
@@ -46,15 +46,21 @@ export class HighlightPainter {
   }
 
   dispose(): void {
-    for (const name of this.layers.keys()) CSS.highlights.delete(name);
+    if (HighlightPainter.supported()) for (const name of this.layers.keys()) CSS.highlights.delete(name);
     this.layers.clear();
   }
 
   private layer(name: string): Layer {
     let layer = this.layers.get(name);
     if (!layer) {
-      layer = { highlight: new Highlight(), spans: new Map(), painted: new Map() };
-      CSS.highlights.set(name, layer.highlight);
+      // Without the Highlight API (an old engine, or no DOM at all) spans are kept but not drawn.
+      if (HighlightPainter.supported()) {
+        const highlight = new Highlight();
+        CSS.highlights.set(name, highlight);
+        layer = { highlight, spans: new Map(), painted: new Map() };
+      } else {
+        layer = { highlight: new Set<AbstractRange>(), spans: new Map(), painted: new Map() };
+      }
       this.layers.set(name, layer);
     }
     return layer;
@@ -68,7 +74,7 @@ export class HighlightPainter {
       layer.painted.delete(segmentId);
       return;
     }
-    const ranges = spansToRanges(element, spans);
+    const ranges = HighlightPainter.supported() ? spansToRanges(element, spans) : [];
     for (const range of ranges) layer.highlight.add(range);
     layer.painted.set(segmentId, ranges);
   }

@@ -18,6 +18,7 @@ export class SegmentStore<T extends Anchored> {
   private order: readonly string[] = [];
   private listCache: T[] | null = null;
   private changedSegments: Set<string> | 'all' = 'all';
+  private removed = new Map<string, T[]>();
   private readonly listeners = new Set<() => void>();
 
   /** How anchors follow edits: 'drop' (stale when touched) or 'stretch' (keep covering the passage). */
@@ -65,14 +66,36 @@ export class SegmentStore<T extends Anchored> {
 
   setOrder(order: readonly string[]): void {
     this.order = order;
-    // Items of segments that are gone (deleted, merged into another) go with them.
+    // Items of segments that are gone (deleted, merged into another) go with them, but are kept
+    // aside until the next structure change, so a merge can hand them to the segment that took
+    // the text (see adopt).
     const present = new Set(order);
-    for (const segmentId of [...this.bySegment.keys()]) {
+    this.removed = new Map();
+    for (const [segmentId, items] of [...this.bySegment]) {
       if (!present.has(segmentId)) {
         this.bySegment.delete(segmentId);
+        this.removed.set(segmentId, items);
         this.markChanged(segmentId);
       }
     }
+    this.changed();
+  }
+
+  /**
+   * A removed segment's text now lives in another segment, starting at `offset` (Backspace at
+   * the start of a segment merges it into the one before): its items move there.
+   */
+  adopt(fromSegmentId: string, toSegmentId: string, offset: number): void {
+    // Lexical may report the update before or after the structure change that removed the segment.
+    const items = this.removed.get(fromSegmentId) ?? this.bySegment.get(fromSegmentId);
+    if (!items) return;
+    this.removed.delete(fromSegmentId);
+    this.bySegment.delete(fromSegmentId);
+    for (const item of items) {
+      this.push({ ...item, segmentId: toSegmentId, start: item.start + offset, end: item.end + offset });
+    }
+    this.bySegment.get(toSegmentId)?.sort(byStart);
+    this.markChanged(toSegmentId);
     this.changed();
   }
 

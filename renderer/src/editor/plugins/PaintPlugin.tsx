@@ -12,7 +12,7 @@ import type { HighlightPainter } from '../highlight-painter';
 import { lowConfidenceSpans } from '../low-confidence';
 import { $isSegmentNode } from '../nodes';
 import { useEditorSession } from '../session';
-import { LOW_CONFIDENCE_LAYER } from './SyncPlugin';
+import { LOW_CONFIDENCE_LAYER } from '../segment-sync';
 
 export const suggestionLayer = (reason: string) => `glossa-suggestion-${reason}`;
 export const CURRENT_LAYER = 'glossa-current';

@@ -1,49 +1,18 @@
 /**
- * Keeps suggestions, flags and highlights in step with typing. After each update it looks only at
- * the segments Lexical marked dirty: anchors are moved through the edit at once (so underlines never
- * sit on the wrong words), the segment's highlights are repainted, and the segment is queued for a
- * re-check by the engine on the Node side, off the UI thread. The result is applied only if the
- * segment still has the text that was checked.
+ * Keeps suggestions, flags and highlights in step with typing (segment-sync.ts), and queues each
+ * edited segment for a re-check by the engine on the Node side, off the UI thread. The result is
+ * applied only if the segment still has the text that was checked.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getRoot, HISTORIC_TAG, type EditorState, type NodeKey } from 'lexical';
+import { $getNodeByKey } from 'lexical';
 import { useEffect } from 'react';
-import type { TranscriptWord } from '../../../../shared/document/model';
-import { diffTexts } from '../../../../shared/document/edit-mapping';
 import { dismissalKey, withKeys } from '../../suggestions/suggestion-store';
-import { lowConfidenceSpans } from '../low-confidence';
 import { $isSegmentNode } from '../nodes';
+import { syncEditedSegments } from '../segment-sync';
 import { useEditorSession, type EditorSession } from '../session';
 
 /** Long enough to skip most keystrokes of a word, short enough to feel live. */
 const RECHECK_DELAY_MS = 350;
-export const LOW_CONFIDENCE_LAYER = 'glossa-low-confidence';
-
-interface SegmentSnapshot {
-  key: NodeKey;
-  id: string;
-  text: string;
-  dismissed: readonly string[];
-  words: readonly TranscriptWord[];
-}
-
-function readSegments(state: EditorState, keys: Iterable<NodeKey>): Map<NodeKey, SegmentSnapshot> {
-  const found = new Map<NodeKey, SegmentSnapshot>();
-  state.read(() => {
-    for (const key of keys) {
-      const node = $getNodeByKey(key);
-      if (!$isSegmentNode(node)) continue;
-      found.set(key, {
-        key,
-        id: node.getSegmentId(),
-        text: node.getTextContent(),
-        dismissed: node.getDismissed(),
-        words: node.getWords(),
-      });
-    }
-  });
-  return found;
-}
 
 export function SyncPlugin({ onCheckError }: { onCheckError: (message: string) => void }): null {
   const [editor] = useLexicalComposerContext();
@@ -81,39 +50,13 @@ export function SyncPlugin({ onCheckError }: { onCheckError: (message: string) =
       }
     };
 
-    const unregister = editor.registerUpdateListener(
-      ({ editorState, prevEditorState, dirtyElements, tags }) => {
-        if (dirtyElements.size === 0) return;
-        // Undo and redo replace the whole state and mark only the root dirty: compare every segment.
-        const keys = tags.has(HISTORIC_TAG)
-          ? editorState.read(() => $getRoot().getChildrenKeys())
-          : dirtyElements.keys();
-        const after = readSegments(editorState, keys);
-        const before = readSegments(prevEditorState, after.keys());
-        const touched: string[] = [];
-        for (const [key, segment] of after) {
-          const old = before.get(key);
-          const edit = old && old.id === segment.id ? diffTexts(old.text, segment.text) : null;
-          const dismissedChanged = old?.dismissed !== segment.dismissed;
-          if (old && old.id === segment.id && !edit && !dismissedChanged) continue;
-          if (edit) {
-            session.suggestions.applyEdit(segment.id, edit);
-            session.flags.applyEdit(segment.id, edit);
-          }
-          session.painter?.setSegment(
-            LOW_CONFIDENCE_LAYER,
-            segment.id,
-            lowConfidenceSpans(segment.words, segment.text),
-          );
-          touched.push(segment.id);
-          queue.add(segment.id);
-        }
-        if (touched.length === 0) return;
-        session.painter?.repaint(touched);
-        clearTimeout(timer);
-        timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
-      },
-    );
+    const unregister = editor.registerUpdateListener((update) => {
+      const touched = syncEditedSegments(session, update);
+      if (touched.length === 0) return;
+      for (const id of touched) queue.add(id);
+      clearTimeout(timer);
+      timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
+    });
 
     return () => {
       clearTimeout(timer);
