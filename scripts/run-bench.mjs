@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: bundle scripts/bench.ts as the app bundles the engine, generate the data in one
 // process and measure in another (see the comment at the top of scripts/bench.ts), then run the
-// glossary import benchmark. Arguments (--quick, --no-import) pass through.
+// glossary import benchmark and, last, the editor benchmark in headless Chromium
+// (scripts/bench-editor.ts), building the renderer first when dist/renderer is missing or older
+// than its sources. Arguments (--quick, --no-import, --no-editor) pass through.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot } from './native-paths.mjs';
@@ -51,4 +53,41 @@ if (!args.includes('--quick') && !args.includes('--no-import')) {
     },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!args.includes('--no-editor')) {
+  if (!rendererIsUpToDate()) {
+    process.stderr.write('building the renderer (dist/renderer is missing or older than its sources)…\n');
+    const built = spawnSync(
+      'npx',
+      ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const result = spawnSync('npx', ['tsx', join(repoRoot, 'scripts', 'bench-editor.ts'), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** dist/renderer is newer than everything it is built from (the renderer and shared/). */
+function rendererIsUpToDate() {
+  const index = join(repoRoot, 'dist', 'renderer', 'index.html');
+  if (!existsSync(index)) return false;
+  const builtAt = statSync(index).mtimeMs;
+  return ['renderer', 'shared'].every((dir) => newestMtime(join(repoRoot, dir)) < builtAt);
+}
+
+function newestMtime(file) {
+  if (!existsSync(file)) return 0;
+  const info = statSync(file);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(file)) newest = Math.max(newest, newestMtime(join(file, entry)));
+  return newest;
 }
