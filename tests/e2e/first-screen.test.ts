@@ -1,15 +1,30 @@
 /**
- * The first screen, end to end: the built renderer in headless Chromium, talking over HTTP to the
- * real server, real handlers and a real SQLite glossary seeded from seeds/.
+ * The first screen and opening transcripts, end to end: the built renderer in headless Chromium,
+ * talking over HTTP to the real server, real handlers and a real SQLite glossary seeded from seeds/.
+ * An opened transcript lands in the editor with exactly the server's suggestions.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers, OpenedDocument } from '../../shared/api/contract';
+import type { ApiHandlers, OpenedDocument, SegmentSuggestion } from '../../shared/api/contract';
 import type { GlossaryStore } from '../../electron/services/glossary/glossary-store';
-import { fileTransfer, SEED_GLOSSARY, SEED_TRANSCRIPT, startE2eApp, type E2eApp } from './harness';
-import { ARTIFACTS_DIR } from './paths';
+import {
+  editorSegments,
+  highlightSizes,
+  panelCount,
+  segmentElements,
+  suggestionUnderlines,
+} from './editor-page';
+import {
+  expectCleanPage,
+  fileTransfer,
+  screenshot,
+  SEED_GLOSSARY,
+  SEED_TRANSCRIPT,
+  startE2eApp,
+  type E2eApp,
+} from './harness';
 
 const BROKEN_SRT = '1\n00:00:01,000 -> 00:00:02,000\nHello there.\n';
 
@@ -19,14 +34,24 @@ let handlers: ApiHandlers;
 let page: Page;
 let seed: OpenedDocument;
 
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
-}
+const shot = (name: string) => screenshot(page, name);
+const title = () => page.getByRole('heading', { level: 1 }).textContent();
+const toast = () => page.locator('.status-toast-text');
 
 function expectedTitle(opened: OpenedDocument): string {
   const { metadata } = opened.document;
   return metadata.title ?? metadata.sourceFile ?? 'Untitled transcript';
 }
+
+/** What the suggestions panel lists: the heard words of each item, sorted. */
+async function listedHeard(): Promise<string[]> {
+  const heard = await page
+    .getByTestId('suggestion-item')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-heard') ?? ''));
+  return heard.sort();
+}
+
+const heardOf = (suggestions: readonly SegmentSuggestion[]) => suggestions.map((s) => s.text).sort();
 
 let app: E2eApp;
 
@@ -40,12 +65,12 @@ afterAll(async () => {
 });
 
 describe('first screen', () => {
-  it('shows the start screen with landmarks, glossary info and formats', async () => {
+  it('shows the start screen with landmarks, glossary info, recent documents and formats', async () => {
     await expect
       .poll(() => page.getByRole('banner').textContent())
       .toContain(`Glossary: ${glossary.count()} entries`);
     expect(await page.getByRole('main').count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Open a transcript');
+    expect(await title()).toBe('Open a transcript');
     expect(await page.getByText('Your glossary is empty').count()).toBe(0);
     const openButton = page.getByRole('button', { name: 'Open transcript…' });
     expect(await openButton.isVisible()).toBe(true);
@@ -54,7 +79,10 @@ describe('first screen', () => {
     expect(await page.getByTestId('transcript-file-input').getAttribute('accept')).toBe(
       '.txt,.srt,.vtt,.json',
     );
-    await screenshot('01-start');
+    // The harness imported the seed into the workspace: it is the one recent document.
+    await expect.poll(() => page.getByTestId('recent-document').count()).toBe(1);
+    expect(await page.getByTestId('recent-document').getAttribute('data-title')).toBe(expectedTitle(seed));
+    await shot('01-start');
   });
 
   it('reaches the open button with Tab (after the header) and shows a visible focus outline', async () => {
@@ -75,55 +103,44 @@ describe('first screen', () => {
     expect(focused.text).toBe('Open transcript…');
     expect(focused.outlineStyle).not.toBe('none');
     expect(parseFloat(focused.outlineWidth)).toBeGreaterThanOrEqual(2);
-    await screenshot('02-focus');
+    await shot('02-focus');
   });
 
-  it('imports the seed transcript and marks exactly the suggestions', async () => {
+  it('imports the seed transcript into the editor with exactly the server’s suggestions', async () => {
     await page.getByTestId('transcript-file-input').setInputFiles(SEED_TRANSCRIPT);
-    const title = page.getByRole('heading', { level: 1 });
-    await expect.poll(() => title.textContent()).toBe(expectedTitle(seed));
+    await expect.poll(title).toBe(expectedTitle(seed));
     if (seed.document.metadata.title !== undefined) {
       expect(seed.document.metadata.title).toBe(
         'Examining evidence of North Korean troop deployments to the war in Ukraine',
       );
     }
 
-    expect(await page.locator('.segment').count()).toBe(seed.document.segments.length);
-    expect(await page.locator('.segment-text').first().textContent()).toBe(seed.document.segments[0]?.text);
-
-    const marks = page.locator('mark.suggestion');
-    expect(await marks.count()).toBe(seed.suggestions.length);
-    expect(await marks.allTextContents()).toEqual(seed.suggestions.map((s) => s.text));
-    expect(seed.suggestions.filter((s) => s.text === 'Donbass')).toHaveLength(2);
-    const donbass = page.locator('mark.suggestion', { hasText: 'Donbass' }).first();
-    expect(await donbass.getAttribute('title')).toBe('Donbass → Donbas (known variant)');
-    expect(await donbass.getAttribute('class')).toContain('suggestion-variant');
-
-    const count = seed.suggestions.length;
-    expect(await page.getByTestId('suggestion-count').textContent()).toBe(
-      `${count} ${count === 1 ? 'suggestion' : 'suggestions'}`,
+    // One paragraph per segment, with the segment's text.
+    await expect.poll(() => segmentElements(page).count()).toBe(seed.document.segments.length);
+    expect((await editorSegments(page)).map(([, text]) => text)).toEqual(
+      seed.document.segments.map((segment) => segment.text),
     );
+
+    // Every suggestion is listed and underlined; Donbass twice, as a known mishearing of Donbas.
+    expect(await panelCount(page)).toBe(seed.suggestions.length);
+    expect(await listedHeard()).toEqual(heardOf(seed.suggestions));
+    await expect.poll(() => suggestionUnderlines(page)).toBe(seed.suggestions.length);
+    expect(seed.suggestions.filter((s) => s.text === 'Donbass')).toHaveLength(2);
+    const donbas = page.locator('[data-testid="suggestion-group"][data-term="Donbas"]');
+    expect(await donbas.getByTestId('suggestion-item').count()).toBe(2);
+    for (const item of await donbas.getByTestId('suggestion-item').all()) {
+      expect(await item.getAttribute('data-heard')).toBe('Donbass');
+      expect(await item.locator('.reason-chip').textContent()).toBe('known mishearing');
+    }
+    expect((await highlightSizes(page))['glossa-suggestion-variant']).toBe(2);
     expect(await page.getByRole('button', { name: 'Open another…' }).isVisible()).toBe(true);
-    await screenshot('03-transcript-top');
+    await shot('03-transcript-top');
 
-    await donbass.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -200));
-    await screenshot('04-transcript-suggestion');
+    await donbas.getByTestId('suggestion-item').first().click();
+    await shot('04-transcript-suggestion');
   });
 
-  it('shows the description collapsed with a "more" button', async () => {
-    if (!seed.document.metadata.description) return;
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const more = page.getByRole('button', { name: 'more' });
-    expect(await more.getAttribute('aria-expanded')).toBe('false');
-    await more.click();
-    expect(await page.getByRole('button', { name: 'less' }).getAttribute('aria-expanded')).toBe('true');
-    expect(await page.locator('.collapsible-text').textContent()).toBe(seed.document.metadata.description);
-    await screenshot('05-description-expanded');
-    await page.getByRole('button', { name: 'less' }).click();
-  });
-
-  it('shows an import error as an alert and keeps the previous transcript', async () => {
+  it('shows an import error as an alert and keeps the open transcript', async () => {
     const brokenPath = path.join(dir, 'broken.srt');
     await writeFile(brokenPath, BROKEN_SRT);
     const failure = await handlers
@@ -138,10 +155,10 @@ describe('first screen', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain(failure ?? '');
     expect(await alert.textContent()).toContain('broken.srt:2');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(expectedTitle(seed));
-    expect(await page.locator('mark.suggestion').count()).toBe(seed.suggestions.length);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot('06-import-error');
+    expect(await title()).toBe(expectedTitle(seed));
+    expect(await segmentElements(page).count()).toBe(seed.document.segments.length);
+    expect(await panelCount(page)).toBe(seed.suggestions.length);
+    await shot('06-import-error');
 
     await page.getByRole('button', { name: 'Dismiss this message' }).click();
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -152,8 +169,10 @@ describe('first screen', () => {
     await page.keyboard.press('Control+O');
     const fileChooser = await chooser;
     expect(fileChooser.isMultiple()).toBe(false);
+    const documentsBefore = (await handlers.listDocuments({})).length;
     await fileChooser.setFiles(SEED_TRANSCRIPT);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(expectedTitle(seed));
+    await expect.poll(async () => (await handlers.listDocuments({})).length).toBe(documentsBefore + 1);
+    await expect.poll(title).toBe(expectedTitle(seed));
   });
 
   it('shows a drop state while a file is dragged over the window and imports the dropped file', async () => {
@@ -174,21 +193,20 @@ describe('first screen', () => {
     const dataTransfer = await fileTransfer(page, 'dropped.vtt', 'text/vtt', vtt);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer });
     expect(await page.getByText('Drop the transcript to open it').isVisible()).toBe(true);
-    await screenshot('07-drop-state');
+    await shot('07-drop-state');
 
     await page.dispatchEvent('main', 'drop', { dataTransfer });
     expect(await page.getByText('Drop the transcript to open it').count()).toBe(0);
-    await expect.poll(() => page.locator('.segment').count()).toBe(expected.document.segments.length);
-    expect(await page.locator('.segment-time').allTextContents()).toEqual(['0:00:01', '1:02:05']);
-    const speakers = expected.document.segments.flatMap((segment) =>
-      segment.speaker ? [segment.speaker] : [],
-    );
-    expect(await page.locator('.segment-speaker').allTextContents()).toEqual(speakers);
-    expect(await page.locator('mark.suggestion').allTextContents()).toEqual(
-      expected.suggestions.map((s) => s.text),
-    );
+    await expect.poll(() => segmentElements(page).count()).toBe(expected.document.segments.length);
+    // Speaker and start time sit in each segment's gutter.
+    expect(
+      await segmentElements(page).evaluateAll((elements) =>
+        elements.map((e) => e.getAttribute('data-label')),
+      ),
+    ).toEqual(['Anton Sokolin · 0:01', 'Jacco Zwetsloot · 1:02:05']);
+    await expect.poll(listedHeard).toEqual(heardOf(expected.suggestions));
     expect(expected.suggestions.map((s) => s.text)).toContain('Donbass');
-    await screenshot('08-dropped-vtt');
+    await shot('08-dropped-vtt');
   });
 
   it('shows a busy state while a file is being imported', async () => {
@@ -200,16 +218,14 @@ describe('first screen', () => {
     });
     try {
       await page.getByTestId('transcript-file-input').setInputFiles(SEED_TRANSCRIPT);
-      await expect
-        .poll(() => page.getByRole('status').textContent())
-        .toBe(`Importing ${path.basename(SEED_TRANSCRIPT)}…`);
+      await expect.poll(() => toast().textContent()).toBe(`Importing ${path.basename(SEED_TRANSCRIPT)}…`);
       expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('true');
-      await screenshot('09-busy');
+      await shot('09-busy');
     } finally {
       release();
     }
     await expect.poll(() => page.getByRole('main').getAttribute('aria-busy')).toBe('false');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(expectedTitle(seed));
+    await expect.poll(title).toBe(expectedTitle(seed));
     await page.unroute('**/api/importTranscript');
   });
 
@@ -217,12 +233,12 @@ describe('first screen', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(251, 250, 248)');
-    await page.locator('mark.suggestion').first().scrollIntoViewIfNeeded();
-    await screenshot('10-dark');
+    await page.keyboard.press('F8');
+    await shot('10-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('logged no errors or CSP violations in the page', () => {
-    expect(app.problems).toEqual([]);
+  it('logged no errors or CSP violations in the page and shows no stack trace', async () => {
+    await expectCleanPage(page, app.problems);
   });
 });
