@@ -1,9 +1,4 @@
-import {
-  $createRangeSelection,
-  $setSelection,
-  createEditor,
-  type LexicalEditor,
-} from 'lexical';
+import { $createRangeSelection, $setSelection, createEditor, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptDocument } from '../../../shared/document/model';
 import { $loadDocument, $segmentNodes } from '../../../renderer/src/editor/document-bridge';
