@@ -55,11 +55,16 @@ export class EditorSession {
     const index = new SegmentIndex(editor);
     const painter = new HighlightPainter((segmentId) => index.element(segmentId));
     this.attached = { editor, index, painter };
-    const stopOrder = index.onStructureChange(() => {
+    const syncOrder = () => {
       const order = index.order();
       this.suggestions.setOrder(order);
       this.flags.setOrder(order);
-    });
+    };
+    const stopOrder = index.onStructureChange(syncOrder);
+    // The index reported the segments already there while it was built, before anyone listened:
+    // without this the stores know no order until a segment is added or removed, and a segment
+    // re-checked after an edit would move its suggestions to the end of the list (and of F8).
+    syncOrder();
     return () => {
       stopOrder();
       painter.dispose();
