@@ -118,6 +118,20 @@ export async function scrollToSegment(page: Page, segmentId: string): Promise<vo
   throw new Error(`segment ${segmentId} did not settle in view`);
 }
 
+/** True when the caret (the selection's focus) is drawn inside the editor's visible scroll area. */
+export function caretInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const scroller = document.querySelector('.editor-scroll');
+    if (!selection?.focusNode || !scroller) return false;
+    const range = document.createRange();
+    range.setStart(selection.focusNode, selection.focusOffset);
+    const box = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom;
+  });
+}
+
 export function scrollTop(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('.editor-scroll')?.scrollTop ?? -1);
 }

@@ -13,6 +13,7 @@ import type { OpenedDocument, SegmentSuggestion } from '../../shared/api/contrac
 import { GLOSSARY_FILE_NAME, WORKSPACE_FILE_NAME } from '../../electron/services/user-data';
 import { WorkspaceStore } from '../../electron/services/workspace/workspace-store';
 import {
+  caretInView,
   caretPlace,
   inDocumentOrder,
   panelCount,
@@ -136,6 +137,7 @@ describe('autosave and reopening in the same place', () => {
     const original = seed.document.segments.find((segment) => segment.id === last.segmentId)?.text ?? '';
     expectedText = original.slice(0, last.end) + typed + original.slice(last.end);
     expect(await segmentText(page, last.segmentId)).toBe(expectedText);
+    expect(await caretInView(page)).toBe(true);
 
     await page.waitForTimeout(AUTOSAVE_MS + 200); // the autosave second, on purpose
     expect(await saveStatus(page)).toBe(SAVED);
@@ -172,6 +174,14 @@ describe('autosave and reopening in the same place', () => {
     await expect.poll(() => segmentInView(page, last.segmentId)).toBe(true);
     expect(await scrollTop(page)).toBeGreaterThan(0);
     await shot('04-reopened-in-place');
+  });
+
+  // KNOWN BUG (remove `.fails` once fixed): the saved scrollTop is restored as a number, but the
+  // segments above the caret have not been laid out yet in the new page (content-visibility: auto
+  // sizes them by estimate), so the same number lands further down: the caret's segment is only
+  // partly in view and the caret line itself is off screen (persistence-04 vs persistence-02).
+  it.fails('reopens with the caret line itself in view', async () => {
+    await expect.poll(() => caretInView(page), { timeout: 2_000 }).toBe(true);
   });
 
   it('logged no errors and shows no stack trace', async () => {
@@ -236,8 +246,12 @@ describe('a crash mid-typing', () => {
       await page.waitForTimeout(50); // typing speed
     }
     expect(server.child.signalCode).toBe('SIGKILL');
-    // The page never claims the last keys are saved. (It keeps retrying; it does not keep saying why
-    // it fails, as the retry's "Unsaved changes" replaces "Not saved: Cannot reach Glossa…" at once.)
+    // The page says, in words, that it lost the server, and never claims the last keys are saved.
+    // (The save status keeps retrying; it does not keep saying why it fails, as the retry's
+    // "Unsaved changes" replaces "Not saved: Cannot reach Glossa…" at once: see the report.)
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Cannot reach Glossa: is it still running in the terminal?Dismiss');
     await page.waitForTimeout(AUTOSAVE_MS); // a save attempt or two against the dead server
     expect(await saveStatus(page)).toMatch(/^(Unsaved changes|Saving…|Not saved: Cannot reach Glossa)/);
     await screenshot(page, 'persistence-05-server-killed');

@@ -36,6 +36,13 @@ let ordered: SegmentSuggestion[];
 
 const shot = (name: string) => screenshot(page, `suggestions-${name}`);
 
+/** The heard words of the panel's items, top to bottom. */
+function listedInOrder(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('suggestion-item')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-heard') ?? ''));
+}
+
 /** Accepted-variant count of `heard` on the server's glossary entry (0 when it is no variant). */
 async function variantCount(termId: string, heard: string): Promise<number> {
   const [entry] = await app.handlers.getGlossaryEntries({ ids: [termId] });
@@ -128,6 +135,24 @@ describe('suggestions in the editor', () => {
     await expect.poll(() => panelCount(page)).toBe(ordered.length);
     await expect.poll(() => suggestionUnderlines(page)).toBe(ordered.length);
     await shot('04-undone');
+  });
+
+  it('keeps the suggestions in document order after the edit and its undo: in the panel and for F8', async () => {
+    // The panel groups by entry, in the order each entry first occurs; each group in text order.
+    const groups = new Map<string, string[]>();
+    for (const s of ordered) groups.set(s.termId, [...(groups.get(s.termId) ?? []), s.text]);
+    await expect.poll(() => listedInOrder(page)).toEqual([...groups.values()].flat());
+    // F8 walks the text in order, the edited segment's suggestion in its place, round to the start.
+    const walked: string[] = [];
+    for (let press = 0; press < ordered.length; press++) {
+      await page.keyboard.press('F8');
+      const current = page.locator('[data-testid="suggestion-item"][aria-current="true"]');
+      await expect.poll(() => current.count()).toBe(1);
+      walked.push(`${await current.getAttribute('data-heard')} = ${await selectedText(page)}`);
+    }
+    const texts = ordered.map((s) => `${s.text} = ${s.text}`);
+    const rotations = texts.map((_, start) => [...texts.slice(start), ...texts.slice(0, start)]);
+    expect(rotations).toContainEqual(walked);
   });
 
   it('Alt+Backspace on the current suggestion rejects it: the text stays, the glossary remembers', async () => {

@@ -102,6 +102,10 @@ export async function openPage(url: string): Promise<E2ePage> {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
   const page = await context.newPage();
+  // Playwright intercepts file choosers only once a listener is there, and turns that on
+  // asynchronously: a waitForEvent('filechooser') made just before the click could lose the race
+  // (seen once in nine runs). Intercepting from the start makes every chooser reach the tests.
+  page.on('filechooser', () => {});
   // Fail in seconds, not half a minute, when something the test waits for never comes.
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
