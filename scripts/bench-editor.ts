@@ -663,8 +663,30 @@ function summarise(results: RunResult[]): void {
       memory_end: r.memoryEnd,
       server_ms: serverSummary(r.server),
       long_frames_typing: r.typingLongFrames.length,
+      long_frame_scripts_typing: frameScripts(r.typingLongFrames),
+      long_frame_scripts_accept_all: frameScripts(r.acceptLongFrames),
     })),
   });
+}
+
+/**
+ * Where the long animation frames' script time went (Long Animation Frames API), largest first:
+ * "invoker function@offset" (offsets are into the minified bundle; its source map names them).
+ */
+function frameScripts(frames: readonly LongFrameRecord[], top = 8): Record<string, number> {
+  const total = new Map<string, number>();
+  for (const frame of frames) {
+    for (const script of frame.scripts) {
+      const key = `${script.invoker} ${script.function || '(anonymous)'}@${script.charPosition}`;
+      total.set(key, (total.get(key) ?? 0) + script.duration);
+    }
+  }
+  return Object.fromEntries(
+    [...total]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, ms]) => [key, round(ms)]),
+  );
 }
 
 function serverSummary(
