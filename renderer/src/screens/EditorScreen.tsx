@@ -260,23 +260,40 @@ export function EditorScreen({
                   </button>
                 ))}
               </div>
+              {/* All three stay mounted (hidden when not shown), so a panel keeps its search, scroll
+                  and pending requests (e.g. "add from selection") while another tab is open. */}
               <div
                 className="side-panel-body"
                 role="tabpanel"
-                id={`panel-${panel}`}
-                aria-labelledby={`tab-${panel}`}
+                id="panel-suggestions"
+                aria-labelledby="tab-suggestions"
+                hidden={panel !== 'suggestions'}
               >
-                {panel === 'suggestions' && <SuggestionsPanel />}
-                {panel === 'glossary' && (
-                  <GlossaryPanel
-                    api={api}
-                    getSelectedText={selectedText}
-                    onGlossaryChanged={glossaryChanged}
-                    addRequest={glossaryAddRequest}
-                    reloadRequest={glossaryRevision}
-                  />
-                )}
-                {panel === 'flags' && <FlagsPanel />}
+                <SuggestionsPanel />
+              </div>
+              <div
+                className="side-panel-body"
+                role="tabpanel"
+                id="panel-glossary"
+                aria-labelledby="tab-glossary"
+                hidden={panel !== 'glossary'}
+              >
+                <GlossaryPanel
+                  api={api}
+                  getSelectedText={selectedText}
+                  onGlossaryChanged={glossaryChanged}
+                  addRequest={glossaryAddRequest}
+                  reloadRequest={glossaryRevision}
+                />
+              </div>
+              <div
+                className="side-panel-body"
+                role="tabpanel"
+                id="panel-flags"
+                aria-labelledby="tab-flags"
+                hidden={panel !== 'flags'}
+              >
+                <FlagsPanel />
               </div>
             </aside>
           </div>
