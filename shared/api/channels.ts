@@ -7,6 +7,7 @@ export const API_CALLS = [
   'listDocuments',
   'openDocument',
   'saveDocument',
+  'saveDocumentChanges',
   'deleteDocument',
   'checkTranscript',
   'checkSegments',

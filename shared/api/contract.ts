@@ -5,7 +5,13 @@
  * the same calls over HTTP. Add a call here first; TypeScript then asks for its handler.
  */
 import { z } from 'zod';
-import { MAX_SEGMENT_ID, MAX_SEGMENT_TEXT, transcriptDocumentSchema } from '../document/schema';
+import {
+  MAX_SEGMENT_ID,
+  MAX_SEGMENT_TEXT,
+  MAX_SEGMENTS,
+  segmentSchema,
+  transcriptDocumentSchema,
+} from '../document/schema';
 import {
   CORRECTION_DECISIONS,
   TERM_CATEGORIES,
@@ -113,6 +119,22 @@ export const apiContract = {
     args: z.strictObject({
       documentId,
       document: transcriptDocumentSchema,
+      flags: z.array(flagSchema).max(100_000),
+      viewState: viewStateSchema.nullable(),
+      openSuggestionCount: z.number().int().nonnegative().max(10_000_000),
+    }),
+    result: null as unknown as SaveResult,
+  },
+  /**
+   * Autosave while typing: only the segments added or changed since the last save travel, with
+   * the whole segment order when segments were added, removed or moved (null otherwise). Flags,
+   * view state and the count are replaced as in saveDocument. One transaction.
+   */
+  saveDocumentChanges: {
+    args: z.strictObject({
+      documentId,
+      segments: z.array(segmentSchema).max(MAX_SEGMENTS),
+      order: z.array(z.string().min(1).max(MAX_SEGMENT_ID)).max(MAX_SEGMENTS).nullable(),
       flags: z.array(flagSchema).max(100_000),
       viewState: viewStateSchema.nullable(),
       openSuggestionCount: z.number().int().nonnegative().max(10_000_000),
