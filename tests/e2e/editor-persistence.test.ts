@@ -184,6 +184,25 @@ describe('autosave and reopening in the same place', () => {
   it('logged no errors and shows no stack trace', async () => {
     await expectCleanPage(page, app.problems);
   });
+
+  it('quitting right after typing, before the autosave second is up, keeps the typing', async () => {
+    const quitting = await (await app.browser.newContext()).newPage();
+    await quitting.goto(app.server.url);
+    await openFromStartScreen(quitting, app.seed.document.metadata.title ?? '');
+    await quitting.keyboard.press('Shift+F8');
+    await expect.poll(() => selectedText(quitting)).toBe(last.text);
+    await quitting.keyboard.press('ArrowRight');
+    const more = ' [quit at once]';
+    await quitting.keyboard.type(more);
+    expect(await saveStatus(quitting)).toBe('Unsaved changes');
+    await quitting.close(); // the page is hidden and closed: it saves on its way out
+    await expect
+      .poll(async () => {
+        const stored = await app.handlers.openDocument({ documentId: app.seed.documentId });
+        return stored.document.segments.find((segment) => segment.id === last.segmentId)?.text;
+      })
+      .toContain(more);
+  });
 });
 
 describe('a crash mid-typing', () => {
