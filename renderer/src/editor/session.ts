@@ -13,6 +13,7 @@ import { dismissalKey, SuggestionStore, withKeys } from '../suggestions/suggesti
 import { $readDocument, $segmentNodes } from './document-bridge';
 import { Observable } from '../lib/observable';
 import { DecisionLog } from '../suggestions/decision-log';
+import { sameSaveStatus, type SaveStatus } from './save-status';
 import { HighlightPainter } from './highlight-painter';
 import { SegmentIndex } from './segment-index';
 
@@ -25,6 +26,11 @@ export class EditorSession {
   /** Bumped when the glossary changed, so cards re-read their entries. */
   readonly glossaryRevision = new Observable(0);
   readonly decisionLog = new DecisionLog();
+  /** What the autosave is doing; only the indicator re-renders when it changes. */
+  readonly saveStatus = new Observable<SaveStatus>({ state: 'saved', at: null });
+  setSaveStatus(status: SaveStatus): void {
+    if (!sameSaveStatus(status, this.saveStatus.get())) this.saveStatus.set(status);
+  }
   /** Problems to show the person (a failed check or decision); set by the screen. */
   readonly problem = new Observable<string | null>(null);
   reportProblem(message: string): void {

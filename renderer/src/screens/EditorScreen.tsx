@@ -21,7 +21,7 @@ import type { GlossaApi, OpenedDocument } from '../../../shared/api/contract';
 import type { MenuCommand } from '../../../shared/api/menu-commands';
 import { $loadDocument } from '../editor/document-bridge';
 import { EDITOR_NODES } from '../editor/nodes';
-import { AutosavePlugin, type SaveStatus } from '../editor/plugins/AutosavePlugin';
+import { AutosavePlugin } from '../editor/plugins/AutosavePlugin';
 import { PaintPlugin } from '../editor/plugins/PaintPlugin';
 import { SetupPlugin } from '../editor/plugins/SetupPlugin';
 import { SyncPlugin } from '../editor/plugins/SyncPlugin';
@@ -103,7 +103,6 @@ export function EditorScreen({
   }, []);
   const scrollContainer = useCallback(() => scrollRef.current, []);
   const [panel, setPanel] = useState<SidePanel>('suggestions');
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ state: 'saved', at: null });
   const [speakersOpen, setSpeakersOpen] = useState(false);
   const [glossaryAddRequest, setGlossaryAddRequest] = useState(0);
   const problem = useSyncExternalStore(session.problem.subscribe, session.problem.get);
@@ -200,7 +199,7 @@ export function EditorScreen({
             <h1 className="document-title" title={opened.document.metadata.sourceFile}>
               {opened.document.metadata.title ?? opened.document.metadata.sourceFile ?? 'Untitled transcript'}
             </h1>
-            <SaveIndicator status={saveStatus} />
+            <SaveIndicator />
             <button type="button" className="button button-quiet" onClick={() => setSpeakersOpen(true)}>
               Speakers…
             </button>
@@ -306,7 +305,7 @@ export function EditorScreen({
         <SyncPlugin onCheckError={reportProblem} />
         <PaintPlugin />
         <CaretPlugin caret={caret} />
-        <AutosavePlugin scrollContainer={scrollContainer} onStatus={setSaveStatus} />
+        <AutosavePlugin scrollContainer={scrollContainer} />
         <ViewStatePlugin viewState={opened.viewState} scrollContainer={scrollContainer} />
       </EditorSessionContext.Provider>
     </LexicalComposer>

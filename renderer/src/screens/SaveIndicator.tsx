@@ -1,7 +1,10 @@
-import type { SaveStatus } from '../editor/plugins/AutosavePlugin';
+import { useSyncExternalStore } from 'react';
+import { useEditorSession } from '../editor/session';
 
 /** "All changes saved" / "Saving…" / the reason a save failed; announced politely to screen readers. */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator() {
+  const session = useEditorSession();
+  const status = useSyncExternalStore(session.saveStatus.subscribe, session.saveStatus.get);
   const text =
     status.state === 'saved'
       ? 'All changes saved'

@@ -73,7 +73,7 @@ export function SuggestionsPanel() {
               key={group.termId}
               group={group}
               entry={entries.get(group.termId)}
-              currentKey={currentKey}
+              currentKey={group.items.some((s) => s.key === currentKey) ? currentKey : null}
               session={session}
             />
           ))}
@@ -83,90 +83,99 @@ export function SuggestionsPanel() {
   );
 }
 
-const SuggestionGroup = memo(function SuggestionGroup({
-  group,
-  entry,
-  currentKey,
-  session,
-}: {
-  group: Group;
-  entry: GlossaryEntry | undefined;
-  currentKey: string | null;
-  session: EditorSession;
-}) {
-  const term = entry?.term ?? group.replacement;
-  return (
-    <li className="suggestion-group" data-testid="suggestion-group" data-term={term}>
-      <div className="suggestion-group-head">
-        <h3>
-          {term} <span className="count-badge">{group.items.length}</span>
-        </h3>
-        <button
-          type="button"
-          className="small-button"
-          onClick={() => acceptAllForEntry(session, group.termId)}
-          aria-label={`Accept all ${group.items.length} for ${term}`}
-        >
-          Accept all
-        </button>
-      </div>
-      {entry && (entry.notes || entry.source) && (
-        <p className="suggestion-group-notes">
-          {entry.category !== 'other' && <span className="category">{entry.category}. </span>}
-          {entry.notes}
-          {entry.source && <span className="source-text"> Source: {entry.source}</span>}
-        </p>
-      )}
-      <ul className="suggestion-items">
-        {group.items.map((suggestion) => (
-          <li key={suggestion.key} className="suggestion-item" data-key={suggestion.key}>
-            <button
-              type="button"
-              className="suggestion-item-go"
-              data-testid="suggestion-item"
-              data-heard={suggestion.text}
-              aria-current={suggestion.key === currentKey ? 'true' : undefined}
-              onClick={() => goToSuggestion(session, suggestion)}
-            >
-              <SuggestionContext session={session} suggestion={suggestion} />
-              {suggestion.replacement !== term && (
-                <>
-                  <span aria-hidden="true"> → </span>
-                  <span className="visually-hidden"> should be </span>
-                  <strong>{suggestion.replacement}</strong>
-                </>
-              )}
-              <span className="suggestion-meta">
-                <span className={`reason-chip reason-${suggestion.reason}`}>
-                  {REASON_LABELS[suggestion.reason]}
+const SuggestionGroup = memo(
+  function SuggestionGroup({
+    group,
+    entry,
+    currentKey,
+    session,
+  }: {
+    group: Group;
+    entry: GlossaryEntry | undefined;
+    currentKey: string | null;
+    session: EditorSession;
+  }) {
+    const term = entry?.term ?? group.replacement;
+    return (
+      <li className="suggestion-group" data-testid="suggestion-group" data-term={term}>
+        <div className="suggestion-group-head">
+          <h3>
+            {term} <span className="count-badge">{group.items.length}</span>
+          </h3>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => acceptAllForEntry(session, group.termId)}
+            aria-label={`Accept all ${group.items.length} for ${term}`}
+          >
+            Accept all
+          </button>
+        </div>
+        {entry && (entry.notes || entry.source) && (
+          <p className="suggestion-group-notes">
+            {entry.category !== 'other' && <span className="category">{entry.category}. </span>}
+            {entry.notes}
+            {entry.source && <span className="source-text"> Source: {entry.source}</span>}
+          </p>
+        )}
+        <ul className="suggestion-items">
+          {group.items.map((suggestion) => (
+            <li key={suggestion.key} className="suggestion-item" data-key={suggestion.key}>
+              <button
+                type="button"
+                className="suggestion-item-go"
+                data-testid="suggestion-item"
+                data-heard={suggestion.text}
+                aria-current={suggestion.key === currentKey ? 'true' : undefined}
+                onClick={() => goToSuggestion(session, suggestion)}
+              >
+                <SuggestionContext session={session} suggestion={suggestion} />
+                {suggestion.replacement !== term && (
+                  <>
+                    <span aria-hidden="true"> → </span>
+                    <span className="visually-hidden"> should be </span>
+                    <strong>{suggestion.replacement}</strong>
+                  </>
+                )}
+                <span className="suggestion-meta">
+                  <span className={`reason-chip reason-${suggestion.reason}`}>
+                    {REASON_LABELS[suggestion.reason]}
+                  </span>
+                  <span className="score">{formatScore(suggestion.score)}</span>
                 </span>
-                <span className="score">{formatScore(suggestion.score)}</span>
-              </span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Accept ${suggestion.replacement} for ${suggestion.text}`}
-              title="Accept (Alt+Enter)"
-              onClick={() => acceptSuggestion(session, suggestion)}
-            >
-              ✓
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Reject ${suggestion.replacement} for ${suggestion.text}`}
-              title="Reject (Alt+Backspace)"
-              onClick={() => rejectSuggestion(session, suggestion)}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-      </ul>
-    </li>
-  );
-});
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Accept ${suggestion.replacement} for ${suggestion.text}`}
+                title="Accept (Alt+Enter)"
+                onClick={() => acceptSuggestion(session, suggestion)}
+              >
+                ✓
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Reject ${suggestion.replacement} for ${suggestion.text}`}
+                title="Reject (Alt+Backspace)"
+                onClick={() => rejectSuggestion(session, suggestion)}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+  },
+  // Typing moves a few suggestions; only the groups holding them (or the current one) redraw.
+  (before, after) =>
+    before.entry === after.entry &&
+    before.currentKey === after.currentKey &&
+    before.session === after.session &&
+    before.group.items.length === after.group.items.length &&
+    before.group.items.every((item, i) => item === after.group.items[i]),
+);
 
 const CONTEXT_CHARS = 28;
 

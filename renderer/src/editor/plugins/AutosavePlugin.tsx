@@ -1,38 +1,38 @@
 /**
  * Saves the document to the workspace within a second of any change, without being asked: after
  * 400 ms of quiet, or at the latest 1 s after the first unsaved change while someone keeps typing.
- * One save at a time; changes made during a save are saved right after it. The page also saves
- * when it is hidden or closed.
+ * Only what changed travels (saveDocumentChanges): the edited segments, the order when segments
+ * came or went, flags, view state — so a 3-hour transcript costs no more to save than a short one.
+ * One save at a time; changes made during a save are saved right after it; a failed save keeps its
+ * changes for the next try. The page also saves when it is hidden or closed.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, $getNodeByKey, type LexicalEditor } from 'lexical';
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  HISTORIC_TAG,
+  type EditorState,
+  type LexicalEditor,
+  type NodeKey,
+} from 'lexical';
 import { useEffect } from 'react';
 import type { ViewState } from '../../../../shared/workspace/types';
 import { toDocumentFlags } from '../../flags/flag-store';
-import { $readDocument } from '../document-bridge';
+import { $readDocument, $readSegment, $segmentNodes } from '../document-bridge';
 import { $isSegmentNode, type SegmentNode } from '../nodes';
+import { PendingChanges, type ChangesToSave } from '../pending-changes';
 import { useEditorSession, type EditorSession } from '../session';
 
 const QUIET_MS = 400;
 const MAX_WAIT_MS = 1000;
 
-export type SaveStatus =
-  | { state: 'saved'; at: string | null }
-  | { state: 'unsaved' }
-  | { state: 'saving' }
-  | { state: 'failed'; message: string };
-
-export function AutosavePlugin({
-  scrollContainer,
-  onStatus,
-}: {
-  scrollContainer: () => HTMLElement | null;
-  onStatus: (status: SaveStatus) => void;
-}): null {
+export function AutosavePlugin({ scrollContainer }: { scrollContainer: () => HTMLElement | null }): null {
   const [editor] = useLexicalComposerContext();
   const session = useEditorSession();
 
   useEffect(() => {
+    const pending = new PendingChanges();
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
     let maxTimer: ReturnType<typeof setTimeout> | undefined;
     let dirty = false;
@@ -48,16 +48,19 @@ export function AutosavePlugin({
       }
       if (!dirty) return;
       dirty = false;
-      onStatus({ state: 'saving' });
-      const payload = buildPayload(session, editor, scrollContainer());
-      saving = session.api
-        .saveDocument(payload)
+      session.setSaveStatus({ state: 'saving' });
+      const changes = pending.take();
+      saving = send(session, editor, changes, scrollContainer())
         .then((result) => {
-          if (!dirty) onStatus({ state: 'saved', at: result.savedAt });
+          if (!dirty) session.setSaveStatus({ state: 'saved', at: result.savedAt });
         })
         .catch((error: unknown) => {
+          pending.giveBack(changes);
           dirty = true;
-          onStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+          session.setSaveStatus({
+            state: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          });
         })
         .finally(() => {
           saving = null;
@@ -68,7 +71,7 @@ export function AutosavePlugin({
 
     const schedule = () => {
       dirty = true;
-      onStatus({ state: 'unsaved' });
+      session.setSaveStatus({ state: 'unsaved' });
       clearTimeout(quietTimer);
       quietTimer = setTimeout(() => void save(), QUIET_MS);
       maxTimer ??= setTimeout(() => void save(), MAX_WAIT_MS);
@@ -90,9 +93,16 @@ export function AutosavePlugin({
     const stops = [
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags, prevEditorState, editorState }) => {
         if (tags.has('glossa-load')) return;
+        // Undo and redo swap in a whole earlier state and mark only the root: save everything.
+        if (tags.has(HISTORIC_TAG)) pending.everythingChanged();
+        else noteChangedSegments(editorState, dirtyElements.keys(), pending);
         const selectionMoved = !prevEditorState._selection?.is(editorState._selection);
         if (dirtyElements.size > 0 || dirtyLeaves.size > 0 || selectionMoved) schedule();
       }),
+      session.index?.onStructureChange(() => {
+        pending.structureChanged();
+        schedule();
+      }) ?? (() => {}),
       session.flags.subscribe(schedule),
       session.suggestions.subscribe(schedule),
     ];
@@ -110,21 +120,48 @@ export function AutosavePlugin({
       flushNow();
       stopFlush();
     };
-  }, [editor, session, scrollContainer, onStatus]);
+  }, [editor, session, scrollContainer]);
 
   return null;
 }
 
+function noteChangedSegments(state: EditorState, keys: Iterable<NodeKey>, pending: PendingChanges): void {
+  state.read(() => {
+    for (const key of keys) {
+      const node = $getNodeByKey(key);
+      if ($isSegmentNode(node)) pending.segmentChanged(node.getSegmentId());
+    }
+  });
+}
+
 // The composer's editor, not session.editor: the last save runs while the document closes, after
 // the session has let go of the editor.
-function buildPayload(session: EditorSession, editor: LexicalEditor, scroller: HTMLElement | null) {
-  return editor.getEditorState().read(() => ({
+function send(
+  session: EditorSession,
+  editor: LexicalEditor,
+  changes: ChangesToSave,
+  scroller: HTMLElement | null,
+) {
+  const common = {
     documentId: session.documentId,
-    document: $readDocument(session.metadata),
     flags: toDocumentFlags(session.flags.list()),
-    viewState: $readViewState(scroller),
     openSuggestionCount: session.suggestions.list().length,
-  }));
+  };
+  return editor.getEditorState().read(() => {
+    const viewState = $readViewState(scroller);
+    if (changes.whole) {
+      return session.api.saveDocument({ ...common, viewState, document: $readDocument(session.metadata) });
+    }
+    const nodes = $segmentNodes();
+    const byId = new Map<string, SegmentNode>();
+    if (changes.segmentIds.size > 0) for (const node of nodes) byId.set(node.getSegmentId(), node);
+    const segments = [...changes.segmentIds].flatMap((id) => {
+      const node = byId.get(id);
+      return node ? [$readSegment(node)] : []; // gone since: the order says so
+    });
+    const order = changes.structure ? nodes.map((node) => node.getSegmentId()) : null;
+    return session.api.saveDocumentChanges({ ...common, viewState, segments, order });
+  });
 }
 
 function $readViewState(scroller: HTMLElement | null): ViewState {

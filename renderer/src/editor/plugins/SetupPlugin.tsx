@@ -12,8 +12,11 @@ import {
   INDENT_CONTENT_COMMAND,
   INSERT_LINE_BREAK_COMMAND,
   OUTDENT_CONTENT_COMMAND,
+  HISTORY_MERGE_TAG,
   ParagraphNode,
+  $getNodeByKey,
   $getRoot,
+  type NodeKey,
 } from 'lexical';
 import { useEffect } from 'react';
 import { $createSegmentNode, $isSegmentNode, newSegmentId, SegmentNode } from '../nodes';
@@ -35,19 +38,25 @@ export function SetupPlugin(): null {
         segment.append(...paragraph.getChildren());
         paragraph.replace(segment);
       }),
-      // A pasted copy of a segment must not share its id with the original.
-      editor.registerNodeTransform(SegmentNode, (segment) => {
-        // Only segments that did not exist before this update can be copies; typing skips the scan.
-        if (editor.getEditorState()._nodeMap.has(segment.getKey())) return;
-        const id = segment.getSegmentId();
-        for (const sibling of $getRoot().getChildren()) {
-          if (sibling !== segment && $isSegmentNode(sibling) && sibling.getSegmentId() === id) {
-            if (sibling.getIndexWithinParent() < segment.getIndexWithinParent())
-              segment.setSegmentId(newSegmentId());
-            break;
-          }
-        }
-      }),
+      // A pasted copy of a segment must not share its id with the original. A mutation listener,
+      // not a node transform: registering a transform marks every existing segment dirty, a
+      // second full pass over a 3-hour transcript when it opens.
+      editor.registerMutationListener(
+        SegmentNode,
+        (mutations) => {
+          const created = [...mutations].filter(([, mutation]) => mutation === 'created').map(([key]) => key);
+          if (created.length === 0) return;
+          const copies = editor.getEditorState().read(() => $copiedSegments(created));
+          if (copies.length === 0) return;
+          editor.update(
+            () => {
+              for (const key of copies) $getNodeByKey<SegmentNode>(key)?.setSegmentId(newSegmentId());
+            },
+            { tag: HISTORY_MERGE_TAG },
+          );
+        },
+        { skipInitialization: true },
+      ),
       editor.registerCommand(FORMAT_TEXT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
       editor.registerCommand(FORMAT_ELEMENT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
       editor.registerCommand(INDENT_CONTENT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
@@ -57,4 +66,22 @@ export function SetupPlugin(): null {
   }, [editor, session]);
 
   return null;
+}
+
+/** Created segments whose id another segment already has (a pasted copy keeps its original's id). */
+function $copiedSegments(createdKeys: readonly NodeKey[]): NodeKey[] {
+  const created = new Set(createdKeys);
+  const seen = new Set<string>();
+  // Segments that were there before keep their ids; a created one whose id is taken is a copy.
+  for (const node of $getRoot().getChildren()) {
+    if ($isSegmentNode(node) && !created.has(node.getKey())) seen.add(node.getSegmentId());
+  }
+  const copies: NodeKey[] = [];
+  for (const key of createdKeys) {
+    const node = $getNodeByKey(key);
+    if (!$isSegmentNode(node)) continue;
+    if (seen.has(node.getSegmentId())) copies.push(key);
+    seen.add(node.getSegmentId());
+  }
+  return copies;
 }
