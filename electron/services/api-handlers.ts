@@ -79,6 +79,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       evidence.refresh(documentId, engine(), save.document);
       return result;
     },
+    async saveDocumentChanges({ documentId, ...changes }) {
+      const result = workspace.saveChanges(documentId, changes);
+      // The whole document is assembled from the store only when the evidence is due anyway.
+      evidence.refresh(documentId, engine(), () => workspace.getCurrentDocument(documentId));
+      return result;
+    },
     async deleteDocument({ documentId }) {
       evidence.forget(documentId);
       return { deleted: workspace.deleteDocument(documentId) };
@@ -99,7 +105,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         documentId === undefined
           ? undefined
           : (evidence.get(documentId, current) ??
-            evidence.remember(documentId, current, workspace.getDocument(documentId).document));
+            evidence.remember(documentId, current, workspace.getCurrentDocument(documentId)));
       // Offset 0: each segment is checked as a paragraph of its own, so offsets are into its text.
       return segments.flatMap((segment) =>
         current

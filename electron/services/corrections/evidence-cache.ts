@@ -40,11 +40,19 @@ export class EvidenceCache {
     return evidence;
   }
 
-  /** After a save: gathers the evidence again when what is kept is stale or from another engine. */
-  refresh(documentId: string, engine: CorrectionEngine, document: TranscriptDocument): void {
+  /**
+   * After a save: gathers the evidence again when what is kept is stale or from another engine.
+   * The document may be given as a function, called only then (a save of only the changes has no
+   * whole document at hand, and assembling one for every keystroke's save would waste the saving).
+   */
+  refresh(
+    documentId: string,
+    engine: CorrectionEngine,
+    document: TranscriptDocument | (() => TranscriptDocument),
+  ): void {
     const kept = this.kept.get(documentId);
     if (kept && kept.engine === engine && this.now() - kept.at < EVIDENCE_MAX_AGE_MS) return;
-    this.remember(documentId, engine, document);
+    this.remember(documentId, engine, typeof document === 'function' ? document() : document);
   }
 
   forget(documentId: string): void {

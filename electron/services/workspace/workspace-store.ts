@@ -1,17 +1,18 @@
 /**
  * The workspace: a SQLite file of the transcripts a person works on. For each document it keeps
- * the imported original (written once, never changed), the current state (replaced by every
+ * the imported original (written once, never changed), the current state (changed by every
  * autosave), the flags, where the person was (view state) and the counts the start screen shows.
  * This class is the workspace's only writer and the only workspace module with SQL.
  *
- * Documents are stored as JSON text: the editor always loads and saves a whole document, so
- * splitting it into rows would only make the once-a-second autosave slower.
+ * The original is one JSON text. The current state is one row per segment (plus the metadata),
+ * because the editor's autosave sends only the segments that changed (saveChanges): typing in a
+ * 3-hour transcript writes one row, not megabytes.
  */
 import { randomUUID } from 'node:crypto';
-import type { TranscriptDocument, TranscriptFormat } from '../../../shared/document/model';
+import type { Segment, TranscriptDocument, TranscriptFormat } from '../../../shared/document/model';
 import type { DocumentFlag, DocumentSummary, SaveResult, ViewState } from '../../../shared/workspace/types';
 import { openDatabase, type Database } from '../database/open-database';
-import { documentFacts } from './document-facts';
+import { documentFacts, segmentWordCount } from './document-facts';
 import { workspaceMigrations } from './migrations';
 import { WorkspaceNotFoundError, WorkspaceValidationError } from './workspace-errors';
 
@@ -39,6 +40,19 @@ export interface DocumentSave {
   openSuggestionCount: number;
 }
 
+/**
+ * What an autosave of only the changes sends: the segments added or changed since the last save
+ * (whole), and every segment id in document order when segments were added, removed or moved
+ * (null when none were). Flags, view state and the count are replaced as in a DocumentSave.
+ */
+export interface DocumentChanges {
+  segments: readonly Segment[];
+  order: readonly string[] | null;
+  flags: readonly DocumentFlag[];
+  viewState: ViewState | null;
+  openSuggestionCount: number;
+}
+
 interface SummaryRow {
   seq: number;
   id: string;
@@ -52,10 +66,28 @@ interface SummaryRow {
   segment_count: number;
 }
 
-interface DocumentRow extends SummaryRow {
+interface CurrentRow {
+  seq: number;
+  version: number;
+  metadata_json: string;
+}
+
+interface DocumentRow extends SummaryRow, CurrentRow {
   view_state: string | null;
-  current_json: string;
   original_json: string;
+}
+
+/** A segment ready for its row: serialised and counted before the write lock is taken. */
+interface SegmentRow {
+  id: string;
+  words: number;
+  json: string;
+}
+
+/** A segment as saved: its place, and its JSON when a save compares it with what it brings. */
+interface SavedSegment {
+  position: number;
+  json?: string;
 }
 
 interface FlagRow {
@@ -86,8 +118,52 @@ function prepareStatements(db: Database) {
     insertOriginal: db.prepare<[number, string]>(
       `INSERT INTO document_originals (document_seq, json) VALUES (?, ?)`,
     ),
-    insertState: db.prepare<[number, string]>(
-      `INSERT INTO document_states (document_seq, json) VALUES (?, ?)`,
+    insertMetadata: db.prepare<[number, number, string]>(
+      `INSERT INTO current_metadata (document_seq, version, json) VALUES (?, ?, ?)`,
+    ),
+    updateMetadata: db.prepare<[number, string, number]>(
+      `UPDATE current_metadata SET version = ?, json = ? WHERE document_seq = ?`,
+    ),
+    insertSegment: db.prepare<[number, string, number, number, string]>(
+      `INSERT INTO current_segments (document_seq, segment_id, position, words, json) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    upsertSegment: db.prepare<[number, string, number, number, string]>(
+      `INSERT INTO current_segments (document_seq, segment_id, position, words, json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (document_seq, segment_id)
+         DO UPDATE SET position = excluded.position, words = excluded.words, json = excluded.json`,
+    ),
+    updateSegment: db.prepare<[number, string, number, string]>(
+      `UPDATE current_segments SET words = ?, json = ? WHERE document_seq = ? AND segment_id = ?`,
+    ),
+    moveSegment: db.prepare<[number, number, string]>(
+      `UPDATE current_segments SET position = ? WHERE document_seq = ? AND segment_id = ?`,
+    ),
+    deleteSegment: db.prepare<[number, string]>(
+      `DELETE FROM current_segments WHERE document_seq = ? AND segment_id = ?`,
+    ),
+    segmentPositions: db
+      .prepare<[number], [string, number]>(
+        `SELECT segment_id, position FROM current_segments WHERE document_seq = ?`,
+      )
+      .raw(),
+    segmentPositionsAndJson: db
+      .prepare<[number], [string, number, string]>(
+        `SELECT segment_id, position, json FROM current_segments WHERE document_seq = ?`,
+      )
+      .raw(),
+    segmentJson: db
+      .prepare<[number], string>(`SELECT json FROM current_segments WHERE document_seq = ? ORDER BY position`)
+      .pluck(),
+    seqById: db.prepare<[string], number>(`SELECT seq FROM documents WHERE id = ?`).pluck(),
+    // After the segment rows have changed: the counts are read off the rows (the index covers them).
+    touchDocument: db.prepare<
+      [{ seq: number; now: string; openSuggestionCount: number; viewState: string | null }]
+    >(
+      `UPDATE documents SET updated_at = @now, change_order = ${NEXT_CHANGE},
+         open_suggestion_count = @openSuggestionCount, view_state = @viewState,
+         word_count = (SELECT coalesce(sum(words), 0) FROM current_segments WHERE document_seq = @seq),
+         segment_count = (SELECT count(*) FROM current_segments WHERE document_seq = @seq)
+       WHERE seq = @seq`,
     ),
     // The source file and format describe the import, so a save leaves them as they were.
     updateDocument: db
@@ -111,7 +187,6 @@ function prepareStatements(db: Database) {
          WHERE id = @id RETURNING seq`,
       )
       .pluck(),
-    updateState: db.prepare<[string, number]>(`UPDATE document_states SET json = ? WHERE document_seq = ?`),
     deleteFlags: db.prepare<[number]>(`DELETE FROM flags WHERE document_seq = ?`),
     insertFlag: db.prepare(
       `INSERT INTO flags (document_seq, position, id, segment_id, start_offset, end_offset, quote, comment,
@@ -129,10 +204,15 @@ function prepareStatements(db: Database) {
       `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.change_order DESC`,
     ),
     documentById: db.prepare<[string], DocumentRow>(
-      `SELECT ${SUMMARY_COLUMNS}, d.view_state, s.json AS current_json, o.json AS original_json
+      `SELECT ${SUMMARY_COLUMNS}, d.view_state, m.version, m.json AS metadata_json, o.json AS original_json
        FROM documents d
-         JOIN document_states s ON s.document_seq = d.seq
+         JOIN current_metadata m ON m.document_seq = d.seq
          JOIN document_originals o ON o.document_seq = d.seq
+       WHERE d.id = ?`,
+    ),
+    currentById: db.prepare<[string], CurrentRow>(
+      `SELECT d.seq, m.version, m.json AS metadata_json
+       FROM documents d JOIN current_metadata m ON m.document_seq = d.seq
        WHERE d.id = ?`,
     ),
     deleteDocument: db.prepare<[string]>(`DELETE FROM documents WHERE id = ?`),
@@ -168,7 +248,10 @@ export class WorkspaceStore {
    */
   createDocument(document: TranscriptDocument, openSuggestionCount = 0): DocumentSummary {
     checkCount(openSuggestionCount);
+    checkSegmentIds(document.segments);
     const json = JSON.stringify(document);
+    const metadata = JSON.stringify(document.metadata);
+    const segments = document.segments.map(toSegmentRow);
     const facts = documentFacts(document);
     return this.writeTransaction(() => {
       const id = randomUUID();
@@ -180,7 +263,8 @@ export class WorkspaceStore {
       });
       const seq = Number(lastInsertRowid);
       this.sql.insertOriginal.run(seq, json);
-      this.sql.insertState.run(seq, json);
+      this.sql.insertMetadata.run(seq, document.version, metadata);
+      this.insertSegments(seq, segments);
       return this.summaryOrThrow(id);
     });
   }
@@ -198,7 +282,7 @@ export class WorkspaceStore {
       if (!row) throw new WorkspaceNotFoundError(id);
       return {
         summary: toSummary(row),
-        document: JSON.parse(row.current_json) as TranscriptDocument,
+        document: this.currentDocument(row),
         original: JSON.parse(row.original_json) as TranscriptDocument,
         flags: this.sql.flags.all(row.seq).map(toFlag),
         viewState: row.view_state === null ? null : (JSON.parse(row.view_state) as ViewState),
@@ -207,15 +291,39 @@ export class WorkspaceStore {
   }
 
   /**
-   * Autosave: replaces the current state, the flags, the view state and the counts in one
-   * transaction (all or nothing). The original is never touched. Throws WorkspaceNotFoundError
-   * for an unknown id.
+   * Only the document as it is now, without the original, flags and view state (half the reading
+   * of getDocument). Throws WorkspaceNotFoundError when there is no such document.
+   */
+  getCurrentDocument(id: string): TranscriptDocument {
+    return this.db.transaction(() => {
+      const row = this.sql.currentById.get(id);
+      if (!row) throw new WorkspaceNotFoundError(id);
+      return this.currentDocument(row);
+    })();
+  }
+
+  /** Assembles the current state; run inside a read transaction. */
+  private currentDocument(row: CurrentRow): TranscriptDocument {
+    // One JSON.parse of the whole document, each segment's stored JSON spliced in as it is.
+    const segments = this.sql.segmentJson.all(row.seq).join(',');
+    return JSON.parse(
+      `{"version":${row.version},"metadata":${row.metadata_json},"segments":[${segments}]}`,
+    ) as TranscriptDocument;
+  }
+
+  /**
+   * Autosave of the whole document: replaces the current state (metadata and every segment), the
+   * flags, the view state and the counts in one transaction (all or nothing). The original is
+   * never touched. Throws WorkspaceNotFoundError for an unknown id.
    */
   saveDocument(id: string, save: DocumentSave): SaveResult {
     checkCount(save.openSuggestionCount);
     checkFlags(save.flags);
+    checkSegmentIds(save.document.segments);
     // Serialised before the write lock is taken, so other connections wait as little as possible.
-    const json = JSON.stringify(save.document);
+    const metadata = JSON.stringify(save.document.metadata);
+    const segments = save.document.segments.map(toSegmentRow);
+    const order = segments.map((segment) => segment.id);
     const viewState = save.viewState === null ? null : JSON.stringify(viewStateFields(save.viewState));
     const facts = documentFacts(save.document);
     const now = timestamp();
@@ -230,9 +338,42 @@ export class WorkspaceStore {
         viewState,
       });
       if (seq === undefined) throw new WorkspaceNotFoundError(id);
-      this.sql.updateState.run(json, seq);
-      this.sql.deleteFlags.run(seq);
-      save.flags.forEach((flag, position) => this.sql.insertFlag.run({ seq, position, ...flagFields(flag) }));
+      this.sql.updateMetadata.run(save.document.version, metadata, seq);
+      // Rows whose JSON is unchanged are kept (or only moved): an undo touching one paragraph of
+      // a 3-hour transcript rewrites one row, not all of them.
+      const saved = new Map<string, SavedSegment>();
+      for (const [segmentId, position, json] of this.sql.segmentPositionsAndJson.all(seq)) {
+        saved.set(segmentId, { position, json });
+      }
+      this.placeSegments(seq, new Map(segments.map((segment) => [segment.id, segment])), order, saved);
+      this.replaceFlags(seq, save.flags);
+    });
+    return { savedAt: now };
+  }
+
+  /**
+   * Autosave of only what changed: writes the given segments (added or changed), and when `order`
+   * is given, deletes the segments it leaves out and puts the rest in its order; then replaces the
+   * flags, the view state and the count, and recounts the words — one transaction, all or nothing.
+   * The metadata and the original are not touched. Throws WorkspaceNotFoundError for an unknown id
+   * and WorkspaceValidationError when the changes do not fit together or with what is saved (a
+   * changed segment missing from the order, an order naming a segment twice or one that is
+   * neither saved nor given, a new segment without an order).
+   */
+  saveChanges(id: string, changes: DocumentChanges): SaveResult {
+    checkCount(changes.openSuggestionCount);
+    checkFlags(changes.flags);
+    checkChanges(changes.segments, changes.order);
+    const segments = changes.segments.map(toSegmentRow);
+    const viewState = changes.viewState === null ? null : JSON.stringify(viewStateFields(changes.viewState));
+    const now = timestamp();
+    this.writeTransaction(() => {
+      const seq = this.sql.seqById.get(id);
+      if (seq === undefined) throw new WorkspaceNotFoundError(id);
+      if (changes.order === null) this.updateSegments(seq, segments);
+      else this.reorderSegments(seq, segments, changes.order);
+      this.replaceFlags(seq, changes.flags);
+      this.sql.touchDocument.run({ seq, now, openSuggestionCount: changes.openSuggestionCount, viewState });
     });
     return { savedAt: now };
   }
@@ -240,6 +381,72 @@ export class WorkspaceStore {
   /** Removes the document with its original, current state and flags; false when there was none. */
   deleteDocument(id: string): boolean {
     return this.writeTransaction(() => this.sql.deleteDocument.run(id).changes > 0);
+  }
+
+  private insertSegments(seq: number, segments: readonly SegmentRow[]): void {
+    segments.forEach((segment, position) =>
+      this.sql.insertSegment.run(seq, segment.id, position, segment.words, segment.json),
+    );
+  }
+
+  /** Changed segments without an order: each must be saved already, and keeps its place. */
+  private updateSegments(seq: number, segments: readonly SegmentRow[]): void {
+    for (const segment of segments) {
+      if (this.sql.updateSegment.run(segment.words, segment.json, seq, segment.id).changes === 0) {
+        throw new WorkspaceValidationError(
+          `The segment ${JSON.stringify(segment.id)} is new, so the save must give the segment order`,
+        );
+      }
+    }
+  }
+
+  /** Changed segments with the whole order: the order must name only segments saved or given. */
+  private reorderSegments(seq: number, segments: readonly SegmentRow[], order: readonly string[]): void {
+    const saved = new Map<string, SavedSegment>();
+    for (const [segmentId, position] of this.sql.segmentPositions.all(seq)) {
+      saved.set(segmentId, { position });
+    }
+    const given = new Map(segments.map((segment) => [segment.id, segment]));
+    for (const segmentId of order) {
+      if (!saved.has(segmentId) && !given.has(segmentId)) {
+        throw new WorkspaceValidationError(
+          `The segment order names ${JSON.stringify(segmentId)}, which is neither saved nor among the changed segments`,
+        );
+      }
+    }
+    this.placeSegments(seq, given, order, saved);
+  }
+
+  /**
+   * Makes the rows the segments of `order`, in that order: deletes the saved ones it leaves out,
+   * writes the given ones (unless their saved JSON is the same) and moves the others only where
+   * their place changed — typing a new paragraph moves the rows after it, deleting the last moves
+   * none. Every id in `order` is saved or given (the callers make sure).
+   */
+  private placeSegments(
+    seq: number,
+    given: ReadonlyMap<string, SegmentRow>,
+    order: readonly string[],
+    saved: ReadonlyMap<string, SavedSegment>,
+  ): void {
+    const kept = new Set(order);
+    for (const segmentId of saved.keys()) {
+      if (!kept.has(segmentId)) this.sql.deleteSegment.run(seq, segmentId);
+    }
+    order.forEach((segmentId, position) => {
+      const segment = given.get(segmentId);
+      const before = saved.get(segmentId);
+      if (segment && segment.json !== before?.json) {
+        this.sql.upsertSegment.run(seq, segmentId, position, segment.words, segment.json);
+      } else if (before && before.position !== position) {
+        this.sql.moveSegment.run(position, seq, segmentId);
+      }
+    });
+  }
+
+  private replaceFlags(seq: number, flags: readonly DocumentFlag[]): void {
+    this.sql.deleteFlags.run(seq);
+    flags.forEach((flag, position) => this.sql.insertFlag.run({ seq, position, ...flagFields(flag) }));
   }
 
   private summaryOrThrow(id: string): DocumentSummary {
@@ -305,6 +512,49 @@ function checkFlags(flags: readonly DocumentFlag[]): void {
     if (flag.start >= flag.end) {
       throw new WorkspaceValidationError(
         `The flag ${JSON.stringify(flag.id)} covers no text (start ${flag.start}, end ${flag.end})`,
+      );
+    }
+  }
+}
+
+function toSegmentRow(segment: Segment): SegmentRow {
+  return { id: segment.id, words: segmentWordCount(segment), json: JSON.stringify(segment) };
+}
+
+/** Segment ids are the rows' keys, so one id twice in a document cannot be stored. */
+function checkSegmentIds(segments: readonly Segment[]): void {
+  const ids = new Set<string>();
+  for (const segment of segments) {
+    if (ids.has(segment.id)) {
+      throw new WorkspaceValidationError(`Two segments have the id ${JSON.stringify(segment.id)}`);
+    }
+    ids.add(segment.id);
+  }
+}
+
+/** What saveChanges can check without the database: the changes must agree with their order. */
+function checkChanges(segments: readonly Segment[], order: readonly string[] | null): void {
+  const ids = new Set<string>();
+  for (const segment of segments) {
+    if (ids.has(segment.id)) {
+      throw new WorkspaceValidationError(
+        `Two of the changed segments have the id ${JSON.stringify(segment.id)}`,
+      );
+    }
+    ids.add(segment.id);
+  }
+  if (order === null) return;
+  const ordered = new Set<string>();
+  for (const segmentId of order) {
+    if (ordered.has(segmentId)) {
+      throw new WorkspaceValidationError(`The segment order names ${JSON.stringify(segmentId)} twice`);
+    }
+    ordered.add(segmentId);
+  }
+  for (const segment of segments) {
+    if (!ordered.has(segment.id)) {
+      throw new WorkspaceValidationError(
+        `The changed segment ${JSON.stringify(segment.id)} is not in the segment order`,
       );
     }
   }

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   ApiCallName,
   ApiHandlers,
@@ -16,10 +16,11 @@ import type {
   SegmentSuggestion,
 } from '../../../shared/api/contract';
 import { decodeWire, encodeWire } from '../../../shared/api/wire';
-import type { TranscriptDocument } from '../../../shared/document/model';
+import type { Segment, TranscriptDocument } from '../../../shared/document/model';
 import type { GlossaryEntry } from '../../../shared/glossary/types';
 import { dispatchApiCall } from '../../../electron/ipc-router';
 import { createApiHandlers } from '../../../electron/services/api-handlers';
+import { EVIDENCE_MAX_AGE_MS } from '../../../electron/services/corrections/evidence-cache';
 import { GlossaryStore } from '../../../electron/services/glossary/glossary-store';
 import { WorkspaceStore } from '../../../electron/services/workspace/workspace-store';
 
@@ -305,6 +306,143 @@ describe('workspace documents', () => {
     expect(workspace.getDocument(opened.documentId).summary.updatedAt).toBe(
       workspace.getDocument(opened.documentId).summary.createdAt,
     );
+  });
+});
+
+describe('saveDocumentChanges', () => {
+  /** The seed with its second segment edited and split, as the editor would send the changes. */
+  function splitSecond(opened: OpenedDocument): {
+    segments: Segment[];
+    order: string[];
+    document: TranscriptDocument;
+  } {
+    const second = opened.document.segments[1]!;
+    const left = { ...second, text: second.text.slice(0, 20) };
+    const right: Segment = { id: 'split-1', text: second.text.slice(20).trim() };
+    const segments = [left, right];
+    const document = structuredClone(opened.document);
+    document.segments.splice(1, 1, left, right);
+    return { segments, order: document.segments.map((segment) => segment.id), document };
+  }
+
+  const saveArgs = (opened: OpenedDocument, changes: Record<string, unknown> = {}) => ({
+    documentId: opened.documentId,
+    segments: [],
+    order: null,
+    flags: [],
+    viewState: null,
+    openSuggestionCount: 0,
+    ...changes,
+  });
+
+  it('saves one changed segment, and openDocument gives back the whole document', async () => {
+    const opened = await openSeedTranscript();
+    const document = structuredClone(opened.document);
+    const first = document.segments[0]!;
+    first.text = `${first.text} (checked)`;
+    const viewState = { segmentId: first.id, offset: 4, scrollTop: 120 };
+
+    const saved = await call<{ savedAt: string }>(
+      'saveDocumentChanges',
+      saveArgs(opened, { segments: [first], viewState, openSuggestionCount: 1 }),
+    );
+
+    const reopened = await call<OpenedDocument>('openDocument', { documentId: opened.documentId });
+    expect(reopened).toMatchObject({ document, viewState, flags: [] });
+    expect(await call('listDocuments', {})).toEqual([
+      expect.objectContaining({ updatedAt: saved.savedAt, openSuggestionCount: 1 }),
+    ]);
+    expect(workspace.getDocument(opened.documentId).original).toEqual(opened.document);
+  });
+
+  it('adds a split segment with the order, over the JSON wire of browser mode', async () => {
+    const opened = await openSeedTranscript();
+    const { segments, order, document } = splitSecond(opened);
+    await call('saveDocumentChanges', decodeWire(encodeWire(saveArgs(opened, { segments, order }))));
+    expect((await call<OpenedDocument>('openDocument', { documentId: opened.documentId })).document).toEqual(
+      document,
+    );
+    expect(await call('listDocuments', {})).toEqual([
+      expect.objectContaining({ segmentCount: opened.document.segments.length + 1 }),
+    ]);
+  });
+
+  it('validates the arguments before touching the workspace, naming the bad field', async () => {
+    const opened = await openSeedTranscript();
+    const save = (changes: Record<string, unknown>) =>
+      failure('saveDocumentChanges', saveArgs(opened, changes));
+
+    const missing = await failure('saveDocumentChanges', { documentId: opened.documentId, segments: [] });
+    expect(missing).toEqual({
+      code: 'ApiArgumentError',
+      message: expect.stringMatching(/^saveDocumentChanges: invalid order: /),
+    });
+    expect((await save({ documentId: 'not-a-uuid' })).message).toMatch(
+      /^saveDocumentChanges: invalid documentId: /,
+    );
+    expect((await save({ segments: [{ id: 's1', text: 'x', bold: true }] })).message).toMatch(
+      /^saveDocumentChanges: invalid segments\.0: /,
+    );
+    expect((await save({ segments: [{ id: '', text: 'x' }] })).message).toMatch(
+      /^saveDocumentChanges: invalid segments\.0\.id: /,
+    );
+    expect((await save({ segments: [{ id: 's1', text: 'x', startMs: -1 }] })).message).toMatch(
+      /^saveDocumentChanges: invalid segments\.0\.startMs: /,
+    );
+    expect((await save({ order: ['s1', ''] })).message).toMatch(/^saveDocumentChanges: invalid order\.1: /);
+    expect((await save({ order: 's1' })).message).toMatch(/^saveDocumentChanges: invalid order: /);
+    expect((await save({ openSuggestionCount: -1 })).message).toMatch(/invalid openSuggestionCount/);
+    expect((await save({ document: opened.document })).message).toMatch(
+      /^saveDocumentChanges: invalid arguments: /,
+    );
+    const summary = workspace.getDocument(opened.documentId).summary;
+    expect(summary.updatedAt).toBe(summary.createdAt);
+  });
+
+  it("reports the store's refusals as 'invalid' and a deleted document as 'not-found'", async () => {
+    const opened = await openSeedTranscript();
+    const { segments } = splitSecond(opened);
+    expect(await failure('saveDocumentChanges', saveArgs(opened, { segments }))).toEqual({
+      code: 'invalid',
+      message: 'The segment "split-1" is new, so the save must give the segment order',
+    });
+    expect(await failure('saveDocumentChanges', saveArgs(opened, { order: ['ghost'] }))).toEqual({
+      code: 'invalid',
+      message: 'The segment order names "ghost", which is neither saved nor among the changed segments',
+    });
+    expect(workspace.getDocument(opened.documentId).document).toEqual(opened.document);
+
+    await call('deleteDocument', { documentId: opened.documentId });
+    expect((await failure('saveDocumentChanges', saveArgs(opened))).code).toBe('not-found');
+  });
+
+  it('assembles the whole document for the evidence only when the kept evidence is stale', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Made again under the fake clock: the evidence cache reads the clock it was made with.
+      handlers = createApiHandlers({ glossary: store, workspace, mode: 'browser', version: '0.0.0-test' });
+      await importSeedGlossary();
+      const opened = await openSeedTranscript();
+      const assemble = vi.spyOn(workspace, 'getCurrentDocument');
+      const { segments, order, document } = splitSecond(opened);
+
+      await call('saveDocumentChanges', saveArgs(opened, { segments, order }));
+      expect(assemble).not.toHaveBeenCalled();
+
+      vi.setSystemTime(Date.now() + EVIDENCE_MAX_AGE_MS);
+      await call(
+        'saveDocumentChanges',
+        saveArgs(opened, { viewState: { segmentId: null, offset: 0, scrollTop: 1 } }),
+      );
+      expect(assemble).toHaveBeenCalledTimes(1);
+      expect(assemble.mock.results[0]?.value).toEqual(document);
+
+      // Fresh again: the next saves stay cheap.
+      await call('saveDocumentChanges', saveArgs(opened));
+      expect(assemble).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -32,4 +32,23 @@ describe('EvidenceCache', () => {
     cache.forget('d');
     expect(cache.get('d', engine)).toBeUndefined();
   });
+
+  it('asks for a document given as a function only when the evidence is stale', () => {
+    let now = 0;
+    const cache = new EvidenceCache(() => now);
+    const engine = createEngine({ entries: [mark] });
+    cache.remember('d', engine, doc('Nobody named here.'));
+    let asked = 0;
+    const assemble = () => {
+      asked++;
+      return doc('We met Mark Rutte.');
+    };
+
+    cache.refresh('d', engine, assemble);
+    expect(asked).toBe(0);
+    now += EVIDENCE_MAX_AGE_MS;
+    cache.refresh('d', engine, assemble);
+    expect(asked).toBe(1);
+    expect(cache.get('d', engine)?.mentionedEntryIds.has(mark.id)).toBe(true);
+  });
 });

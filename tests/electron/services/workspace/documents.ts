@@ -2,7 +2,7 @@
  * Transcripts for the workspace tests, built in code so a test can ask for any size. Deterministic:
  * the same arguments give the same document, so a test can rebuild what another process saved.
  */
-import type { TranscriptDocument } from '../../../../shared/document/model';
+import type { Segment, TranscriptDocument } from '../../../../shared/document/model';
 import type { DocumentFlag } from '../../../../shared/workspace/types';
 
 const WORDS = ['the', 'troops', 'crossed', 'into', 'Kursk', 'region', 'near', 'Donbass', 'said', 'officials'];
@@ -63,3 +63,25 @@ export const CRASH_DOCUMENT = { segments: 400, wordsPerSegment: 20 } as const;
 
 /** The crash test's child stops after this many saves, should its parent die without killing it. */
 export const MAX_SAVES = 5_000;
+
+/**
+ * The crash test's autosave of only the changes, number `revision` (1, 2, …) after the document
+ * was created as makeDocument(CRASH_DOCUMENT): the first segment is edited (as in makeDocument with
+ * that revision), a new segment replaces the one the previous save added, and the order puts it
+ * second on odd revisions and last on even ones, so every save also moves the segments after it.
+ */
+export function crashChanges(revision: number): { segments: Segment[]; order: string[] } {
+  const edited = makeDocument({ ...CRASH_DOCUMENT, revision }).segments;
+  const added: Segment = { id: `added-${revision}`, speaker: 'HOST', text: `added by save ${revision}` };
+  const [first, ...rest] = edited.map((segment) => segment.id);
+  const order = revision % 2 === 1 ? [first!, added.id, ...rest] : [first!, ...rest, added.id];
+  return { segments: [edited[0]!, added], order };
+}
+
+/** The crash test's document after crashChanges(revision) was saved (the metadata stays as created). */
+export function documentAfterCrashChanges(revision: number): TranscriptDocument {
+  const document = makeDocument(CRASH_DOCUMENT);
+  const { segments, order } = crashChanges(revision);
+  const byId = new Map([...document.segments, ...segments].map((segment) => [segment.id, segment]));
+  return { ...document, segments: order.map((id) => byId.get(id)!) };
+}

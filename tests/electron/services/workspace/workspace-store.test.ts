@@ -247,9 +247,8 @@ describe('WorkspaceStore: deleting', () => {
     const db = new BetterSqlite3(file, { readonly: true });
     try {
       const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-      expect(['documents', 'document_originals', 'document_states', 'flags'].map(count)).toEqual([
-        1, 1, 1, 0,
-      ]);
+      const tables = ['documents', 'document_originals', 'current_metadata', 'current_segments', 'flags'];
+      expect(tables.map(count)).toEqual([1, 1, 1, 3, 0]);
     } finally {
       db.close();
       store = WorkspaceStore.open(file);
@@ -293,7 +292,13 @@ describe('WorkspaceStore: the file', () => {
         .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
         .pluck()
         .all();
-      expect(tables).toEqual(['document_originals', 'document_states', 'documents', 'flags']);
+      expect(tables).toEqual([
+        'current_metadata',
+        'current_segments',
+        'document_originals',
+        'documents',
+        'flags',
+      ]);
     } finally {
       db.close();
       store = WorkspaceStore.open(file);
