@@ -18,6 +18,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import type { ViewState } from '../../../../shared/workspace/types';
+import { ApiCallError } from '../../api/client';
 import { toDocumentFlags } from '../../flags/flag-store';
 import { $readDocument, $readSegment, $segmentNodes } from '../document-bridge';
 import { $isSegmentNode, type SegmentNode } from '../nodes';
@@ -56,6 +57,8 @@ export function AutosavePlugin({ scrollContainer }: { scrollContainer: () => HTM
         })
         .catch((error: unknown) => {
           pending.giveBack(changes);
+          // A refused patch would be refused again: the next try sends the whole document.
+          if (error instanceof ApiCallError && error.code === 'invalid') pending.everythingChanged();
           dirty = true;
           session.setSaveStatus({
             state: 'failed',
