@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentSuggestion } from '../../shared/api/contract';
 import {
+  caretInView,
+  caretPlace,
   inDocumentOrder,
   panelCount,
   segmentElements,
@@ -140,6 +142,22 @@ describe('keyboard only', () => {
     await expect.poll(() => segmentText(page, segmentId)).not.toBe(before);
     await page.keyboard.press('Backspace');
     await expect.poll(() => segmentText(page, segmentId)).toBe(before);
+  });
+
+  // Regression: the browser's own Ctrl+End stopped at the start of the last segment, because the
+  // segments it passed over were not laid out (content-visibility).
+  it('Ctrl+End goes to the very end of the transcript and Ctrl+Home back to its start, in view', async () => {
+    const segments = app.seed.document.segments;
+    const last = segments[segments.length - 1];
+    const first = segments[0];
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => caretPlace(page)).toEqual({ segmentId: last?.id ?? '', editorFocused: true });
+    expect(await page.evaluate(() => window.getSelection()?.focusOffset)).toBe(last?.text.length);
+    await expect.poll(() => caretInView(page)).toBe(true);
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => caretPlace(page)).toEqual({ segmentId: first?.id ?? '', editorFocused: true });
+    expect(await page.evaluate(() => window.getSelection()?.focusOffset)).toBe(0);
+    await expect.poll(() => caretInView(page)).toBe(true);
   });
 
   it('moves along the side panel tabs with the arrow keys, with the focus drawn', async () => {

@@ -1,9 +1,16 @@
-/** The gutter label of a segment: "Speaker · 1:02:03", either part alone, or nothing. */
-export function segmentLabel(speaker: string | undefined, startMs: number | undefined): string {
+/**
+ * A segment's label: "Speaker · 1:02:03", either part alone, or nothing. The gutter puts the two
+ * parts on two lines (separator "\n").
+ */
+export function segmentLabel(
+  speaker: string | undefined,
+  startMs: number | undefined,
+  separator = ' · ',
+): string {
   const parts: string[] = [];
   if (speaker) parts.push(speaker);
   if (startMs !== undefined) parts.push(formatClock(startMs));
-  return parts.join(' · ');
+  return parts.join(separator);
 }
 
 /** 0:07, 12:34, 1:02:03 */

@@ -103,7 +103,7 @@ export class SegmentNode extends ElementNode {
 
   private writeAttributes(dom: HTMLElement): void {
     dom.dataset.segmentId = this.__segmentId;
-    const label = segmentLabel(this.__speaker, this.__startMs);
+    const label = segmentLabel(this.__speaker, this.__startMs, '\n');
     if (label) dom.dataset.label = label;
     else delete dom.dataset.label;
   }

@@ -74,7 +74,8 @@ export function AutosavePlugin({ scrollContainer }: { scrollContainer: () => HTM
 
     const schedule = () => {
       dirty = true;
-      session.setSaveStatus({ state: 'unsaved' });
+      // A failure stays on screen, with its reason, until a save succeeds.
+      if (session.saveStatus.get().state !== 'failed') session.setSaveStatus({ state: 'unsaved' });
       clearTimeout(quietTimer);
       quietTimer = setTimeout(() => void save(), QUIET_MS);
       maxTimer ??= setTimeout(() => void save(), MAX_WAIT_MS);

@@ -13,6 +13,7 @@ import {
   INSERT_LINE_BREAK_COMMAND,
   OUTDENT_CONTENT_COMMAND,
   HISTORY_MERGE_TAG,
+  KEY_DOWN_COMMAND,
   ParagraphNode,
   $getNodeByKey,
   $getRoot,
@@ -20,6 +21,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $createSegmentNode, $isSegmentNode, newSegmentId, SegmentNode } from '../nodes';
+import { isMac } from '../../suggestions/shortcuts';
 import { useEditorSession } from '../session';
 
 const refuse = () => true;
@@ -57,6 +59,25 @@ export function SetupPlugin(): null {
         },
         { skipInitialization: true },
       ),
+      // Ctrl+Home / Ctrl+End (Cmd+↑ / Cmd+↓ on macOS): the browser's own move lands short when the
+      // segments on the way are not laid out (content-visibility), so the editor moves itself.
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          const toEnd = documentEdgeKey(event);
+          if (toEnd === null) return false;
+          event.preventDefault();
+          editor.update(() => {
+            if (toEnd) $getRoot().selectEnd();
+            else $getRoot().selectStart();
+          });
+          const segments = editor.getRootElement()?.querySelectorAll('[data-segment-id]');
+          const target = toEnd ? segments?.[segments.length - 1] : segments?.[0];
+          target?.scrollIntoView({ block: toEnd ? 'end' : 'start' });
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
       editor.registerCommand(FORMAT_TEXT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
       editor.registerCommand(FORMAT_ELEMENT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
       editor.registerCommand(INDENT_CONTENT_COMMAND, refuse, COMMAND_PRIORITY_HIGH),
@@ -84,4 +105,14 @@ function $copiedSegments(createdKeys: readonly NodeKey[]): NodeKey[] {
     seen.add(node.getSegmentId());
   }
   return copies;
+}
+
+/** true for "to the end of the document", false for "to the start", null for any other key. */
+function documentEdgeKey(event: KeyboardEvent): boolean | null {
+  if (event.shiftKey || event.altKey) return null;
+  if (isMac ? event.metaKey : event.ctrlKey) {
+    if (event.key === 'End' || (isMac && event.key === 'ArrowDown')) return true;
+    if (event.key === 'Home' || (isMac && event.key === 'ArrowUp')) return false;
+  }
+  return null;
 }
