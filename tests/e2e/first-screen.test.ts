@@ -198,12 +198,12 @@ describe('first screen', () => {
     await page.dispatchEvent('main', 'drop', { dataTransfer });
     expect(await page.getByText('Drop the transcript to open it').count()).toBe(0);
     await expect.poll(() => segmentElements(page).count()).toBe(expected.document.segments.length);
-    // Speaker and start time sit in each segment's gutter.
+    // Speaker and start time sit in each segment's gutter, the speaker over the time.
     expect(
       await segmentElements(page).evaluateAll((elements) =>
         elements.map((e) => e.getAttribute('data-label')),
       ),
-    ).toEqual(['Anton Sokolin · 0:01', 'Jacco Zwetsloot · 1:02:05']);
+    ).toEqual(['Anton Sokolin\n0:01', 'Jacco Zwetsloot\n1:02:05']);
     await expect.poll(listedHeard).toEqual(heardOf(expected.suggestions));
     expect(expected.suggestions.map((s) => s.text)).toContain('Donbass');
     await shot('08-dropped-vtt');
