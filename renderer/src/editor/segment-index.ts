@@ -2,9 +2,9 @@
  * Finds a segment's node and DOM element by segment id, and knows the segments' order. Rebuilt only
  * when segments are created or destroyed, so typing costs nothing here.
  */
-import type { LexicalEditor, NodeKey } from 'lexical';
+import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
 import { $segmentNodes } from './document-bridge';
-import { SegmentNode } from './nodes';
+import { $isSegmentNode, SegmentNode } from './nodes';
 
 export class SegmentIndex {
   private keys = new Map<string, NodeKey>();
@@ -67,4 +67,15 @@ export class SegmentIndex {
       }),
     );
   }
+}
+
+/**
+ * The segment node with this id, inside a read or update; null when there is none. Without an
+ * index (a headless editor) it looks through the segments.
+ */
+export function $segmentById(index: SegmentIndex | null | undefined, segmentId: string): SegmentNode | null {
+  if (!index) return $segmentNodes().find((node) => node.getSegmentId() === segmentId) ?? null;
+  const key = index.keyOf(segmentId);
+  const node = key === undefined ? null : $getNodeByKey(key);
+  return $isSegmentNode(node) && node.getSegmentId() === segmentId ? node : null;
 }

@@ -3,8 +3,16 @@
  * (go to a suggestion, a flag, a find match) and replace a span (accept, replace). A segment normally
  * holds one text node; these also work when it holds several.
  */
-import { $createRangeSelection, $isTextNode, $setSelection, type TextNode } from 'lexical';
-import type { SegmentNode } from './nodes';
+import {
+  $createRangeSelection,
+  $getNodeByKey,
+  $isRootNode,
+  $isTextNode,
+  $setSelection,
+  type PointType,
+  type TextNode,
+} from 'lexical';
+import { $isSegmentNode, type SegmentNode } from './nodes';
 
 interface TextPoint {
   node: TextNode;
@@ -57,4 +65,37 @@ export function $replaceSpan(segment: SegmentNode, start: number, end: number, r
   selection.focus.set(to.node.getKey(), to.offset, 'text');
   selection.insertText(replacement);
   return true;
+}
+
+/** A selection point as segment + offset into the segment's text. */
+export interface SegmentPlace {
+  segment: SegmentNode;
+  offset: number;
+}
+
+/** Where a selection point is, as a segment and an offset into its text; null outside segments. */
+export function $segmentPlace(point: Pick<PointType, 'key' | 'offset' | 'type'>): SegmentPlace | null {
+  const node = $getNodeByKey(point.key);
+  if (!node) return null;
+  if ($isRootNode(node)) {
+    // "Select all" may leave a point on the root, between two segments.
+    const child = node.getChildAtIndex(point.offset);
+    if ($isSegmentNode(child)) return { segment: child, offset: 0 };
+    const lastChild = node.getLastChild();
+    return $isSegmentNode(lastChild) ? { segment: lastChild, offset: lastChild.getTextContentSize() } : null;
+  }
+  const segment = $isSegmentNode(node) ? node : (node.getParents().find($isSegmentNode) ?? null);
+  if (!segment) return null;
+  if (point.type === 'element' && segment.is(node)) {
+    const before = segment.getChildren().slice(0, point.offset);
+    return { segment, offset: before.reduce((total, child) => total + child.getTextContentSize(), 0) };
+  }
+  let total = 0;
+  for (const child of segment.getChildren()) {
+    if (child.is(node) || child.isParentOf(node)) {
+      return { segment, offset: total + (point.type === 'text' ? point.offset : 0) };
+    }
+    total += child.getTextContentSize();
+  }
+  return { segment, offset: total };
 }

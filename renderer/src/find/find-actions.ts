@@ -3,20 +3,17 @@
  * focus from the find bar, and replacing matches as one undo step.
  */
 import {
-  $getNodeByKey,
   $getSelection,
   $isRangeSelection,
   HISTORY_PUSH_TAG,
   SKIP_DOM_SELECTION_TAG,
   type LexicalEditor,
-  type LexicalNode,
-  type PointType,
 } from 'lexical';
 import type { FindMatch } from '../../../shared/document/find-replace';
 import { $segmentNodes } from '../editor/document-bridge';
-import { $isSegmentNode, type SegmentNode } from '../editor/nodes';
-import { $replaceSpan, $selectSpan } from '../editor/segment-text';
-import type { SegmentIndex } from '../editor/segment-index';
+import type { SegmentNode } from '../editor/nodes';
+import { $replaceSpan, $segmentPlace, $selectSpan } from '../editor/segment-text';
+import { $segmentById, type SegmentIndex } from '../editor/segment-index';
 import { replacementOrder, type FindAnchor } from './match-navigation';
 
 /** Where the editor's selection starts, and its text when it lies within one segment. */
@@ -32,11 +29,10 @@ export function readSelectionPlace(editor: LexicalEditor): SelectionPlace {
     const [start, end] = selection.isBackward()
       ? [selection.focus, selection.anchor]
       : [selection.anchor, selection.focus];
-    const startSegment = $segmentOf(start.getNode());
-    if (!startSegment) return { anchor: null, selected: null };
-    const anchor = { segmentId: startSegment.getSegmentId(), offset: $offsetInSegment(startSegment, start) };
-    const endSegment = $segmentOf(end.getNode());
-    const oneSegment = !!endSegment && endSegment.is(startSegment);
+    const from = $segmentPlace(start);
+    if (!from) return { anchor: null, selected: null };
+    const anchor = { segmentId: from.segment.getSegmentId(), offset: from.offset };
+    const oneSegment = !!$segmentPlace(end)?.segment.is(from.segment);
     return { anchor, selected: !selection.isCollapsed() && oneSegment ? selection.getTextContent() : null };
   });
 }
@@ -106,33 +102,4 @@ function $reads(segment: SegmentNode, match: FindMatch): boolean {
 
 function $segmentsById(): Map<string, SegmentNode> {
   return new Map($segmentNodes().map((node) => [node.getSegmentId(), node]));
-}
-
-function $segmentById(index: SegmentIndex | null, segmentId: string): SegmentNode | null {
-  const key = index?.keyOf(segmentId);
-  const node = key === undefined ? null : $getNodeByKey(key);
-  if ($isSegmentNode(node) && node.getSegmentId() === segmentId) return node;
-  return $segmentsById().get(segmentId) ?? null;
-}
-
-function $segmentOf(node: LexicalNode): SegmentNode | null {
-  if ($isSegmentNode(node)) return node;
-  const top = node.getTopLevelElement();
-  return $isSegmentNode(top) ? top : null;
-}
-
-/** A selection point as an offset in its segment's text. */
-function $offsetInSegment(segment: SegmentNode, point: PointType): number {
-  const node = point.getNode();
-  if (node.is(segment)) {
-    return segment
-      .getChildren()
-      .slice(0, point.offset)
-      .reduce((sum, child) => sum + child.getTextContentSize(), 0);
-  }
-  let offset = point.type === 'text' ? point.offset : 0;
-  for (let sibling = node.getPreviousSibling(); sibling; sibling = sibling.getPreviousSibling()) {
-    offset += sibling.getTextContentSize();
-  }
-  return offset;
 }

@@ -3,8 +3,8 @@
  * resolve or reopen it, edit its comment, delete it and undo that. The store saves with the document
  * (AutosavePlugin) and keeps each flag on its passage while the text is edited (SyncPlugin).
  */
-import { $getNodeByKey } from 'lexical';
-import { $isSegmentNode, type SegmentNode } from '../editor/nodes';
+import type { SegmentNode } from '../editor/nodes';
+import { $segmentById } from '../editor/segment-index';
 import { $selectSpan } from '../editor/segment-text';
 import type { EditorSession } from '../editor/session';
 import { commentToSave, quoteLabel } from './flag-format';
@@ -17,9 +17,7 @@ export const NOTHING_TO_FLAG =
   'Nothing to flag yet. Select the words in the transcript, or put the caret in a word, then choose Flag passage.';
 
 function $segment(session: EditorSession, segmentId: string): SegmentNode | null {
-  const key = session.index?.keyOf(segmentId);
-  const node = key === undefined ? null : $getNodeByKey(key);
-  return $isSegmentNode(node) ? node : null;
+  return $segmentById(session.index, segmentId);
 }
 
 /**

@@ -4,15 +4,9 @@
  * (or in the next one holding some text, when the first part is only spaces); a caret with no
  * selection flags the word it is in.
  */
-import {
-  $getNodeByKey,
-  $getSelection,
-  $isRangeSelection,
-  $isRootNode,
-  type LexicalNode,
-  type PointType,
-} from 'lexical';
+import { $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
 import { $isSegmentNode, type SegmentNode } from '../editor/nodes';
+import { $segmentPlace } from '../editor/segment-text';
 import { trimSpan, wordAt, type Span } from './flag-span';
 
 export interface FlagTarget {
@@ -23,11 +17,6 @@ export interface FlagTarget {
   quote: string;
 }
 
-interface Place {
-  segment: SegmentNode;
-  offset: number;
-}
-
 /** Call inside `editor.read()`; null when there is nothing to flag (no selection, only spaces). */
 export function $readFlagTarget(): FlagTarget | null {
   const selection = $getSelection();
@@ -35,14 +24,14 @@ export function $readFlagTarget(): FlagTarget | null {
   const [first, last] = selection.isBackward()
     ? [selection.focus, selection.anchor]
     : [selection.anchor, selection.focus];
-  const from = $placeOf(first);
+  const from = $segmentPlace(first);
   if (!from) return null;
   if (selection.isCollapsed()) {
     const text = from.segment.getTextContent();
     const word = wordAt(text, from.offset);
     return word ? toTarget(from.segment, text, word) : null;
   }
-  const to = $placeOf(last);
+  const to = $segmentPlace(last);
   let segment: SegmentNode | null = from.segment;
   let start = from.offset;
   while (segment) {
@@ -65,31 +54,4 @@ function toTarget(segment: SegmentNode, text: string, span: Span): FlagTarget {
     end: span.end,
     quote: text.slice(span.start, span.end),
   };
-}
-
-/** A selection point as segment + offset into the segment's text. */
-function $placeOf(point: PointType): Place | null {
-  const node = $getNodeByKey(point.key);
-  if (!node) return null;
-  if ($isRootNode(node)) {
-    // "Select all" may leave a point on the root, between two segments.
-    const child = node.getChildAtIndex(point.offset);
-    if ($isSegmentNode(child)) return { segment: child, offset: 0 };
-    const lastChild = node.getLastChild();
-    return $isSegmentNode(lastChild) ? { segment: lastChild, offset: lastChild.getTextContentSize() } : null;
-  }
-  const segment = $isSegmentNode(node) ? node : (node.getParents().find($isSegmentNode) ?? null);
-  if (!segment) return null;
-  if (point.type === 'element' && segment.is(node)) {
-    const before = segment.getChildren().slice(0, point.offset);
-    return { segment, offset: before.reduce((total, child) => total + child.getTextContentSize(), 0) };
-  }
-  let total = 0;
-  for (const child of segment.getChildren()) {
-    if (child.is(node) || child.isParentOf(node)) {
-      return { segment, offset: total + (point.type === 'text' ? point.offset : 0) };
-    }
-    total += child.getTextContentSize();
-  }
-  return { segment, offset: total };
 }

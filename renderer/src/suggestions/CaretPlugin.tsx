@@ -1,8 +1,8 @@
 /** The suggestion under the caret becomes the current one, so Alt+Enter acts on what the person is looking at. */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical';
+import { $getSelection, $isRangeSelection } from 'lexical';
 import { useEffect } from 'react';
-import { $isSegmentNode } from '../editor/nodes';
+import { $segmentPlace } from '../editor/segment-text';
 import { useEditorSession } from '../editor/session';
 import type { Observable } from '../lib/observable';
 
@@ -17,20 +17,8 @@ export function CaretPlugin({ caret }: { caret: Observable<CaretPlace> }): null 
     return editor.registerUpdateListener(({ editorState }) => {
       const place = editorState.read((): CaretPlace => {
         const selection = $getSelection();
-        if (!$isRangeSelection(selection)) return null;
-        const { key, offset, type } = selection.focus;
-        const node = $getNodeByKey(key);
-        const segment = $isSegmentNode(node) ? node : (node?.getParents().find($isSegmentNode) ?? null);
-        if (!segment) return null;
-        let total = 0;
-        if (type === 'text') {
-          for (const child of segment.getChildren()) {
-            if (child.getKey() === key) break;
-            total += child.getTextContentSize();
-          }
-          total += offset;
-        }
-        return { segmentId: segment.getSegmentId(), offset: total };
+        const found = $isRangeSelection(selection) ? $segmentPlace(selection.focus) : null;
+        return found ? { segmentId: found.segment.getSegmentId(), offset: found.offset } : null;
       });
       const previous = caret.get();
       if (place?.segmentId !== previous?.segmentId || place?.offset !== previous?.offset) caret.set(place);

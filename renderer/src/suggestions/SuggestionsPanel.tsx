@@ -3,9 +3,9 @@
  * spelling, why and how sure, and the entry's notes and source. Rendered at low priority
  * (useDeferredValue) so a long list never slows typing.
  */
-import { $getNodeByKey } from 'lexical';
 import { memo, useDeferredValue, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { GlossaryEntry } from '../../../shared/glossary/types';
+import { $segmentById } from '../editor/segment-index';
 import { useEditorSession, type EditorSession } from '../editor/session';
 import { acceptAllForEntry, acceptSuggestion, goToSuggestion, rejectSuggestion } from './actions';
 import { formatScore, REASON_LABELS } from './reasons';
@@ -196,8 +196,9 @@ function SuggestionContext({ session, suggestion }: { session: EditorSession; su
 }
 
 function segmentText(session: EditorSession, segmentId: string): string {
-  const editor = session.editor;
-  const key = session.index?.keyOf(segmentId);
-  if (!editor || key === undefined) return '';
-  return editor.getEditorState().read(() => $getNodeByKey(key)?.getTextContent() ?? '');
+  return (
+    session.editor
+      ?.getEditorState()
+      .read(() => $segmentById(session.index, segmentId)?.getTextContent() ?? '') ?? ''
+  );
 }

@@ -3,17 +3,16 @@
  * alternatives), reject it, or accept every suggestion of one glossary entry. Each text change is
  * one undo step, and each is written back to the glossary so it learns.
  */
-import { $getNodeByKey, HISTORY_PUSH_TAG } from 'lexical';
-import { $isSegmentNode, type SegmentNode } from '../editor/nodes';
+import { HISTORY_PUSH_TAG } from 'lexical';
+import type { SegmentNode } from '../editor/nodes';
+import { $segmentById } from '../editor/segment-index';
 import { $replaceSpan, $selectSpan } from '../editor/segment-text';
 import type { EditorSession } from '../editor/session';
 import type { LoggedDecision } from './decision-log';
 import { dismissalKey, type LiveSuggestion } from './suggestion-store';
 
 function $segment(session: EditorSession, segmentId: string): SegmentNode | null {
-  const key = session.index?.keyOf(segmentId);
-  const node = key === undefined ? null : $getNodeByKey(key);
-  return $isSegmentNode(node) ? node : null;
+  return $segmentById(session.index, segmentId);
 }
 
 /** Makes the suggestion current, selects its words and scrolls them into view. */

@@ -23,6 +23,7 @@ import { toDocumentFlags } from '../../flags/flag-store';
 import { $readDocument, $readSegment, $segmentNodes } from '../document-bridge';
 import { $isSegmentNode, type SegmentNode } from '../nodes';
 import { PendingChanges, type ChangesToSave } from '../pending-changes';
+import { $segmentPlace } from '../segment-text';
 import { useEditorSession, type EditorSession } from '../session';
 
 const QUIET_MS = 400;
@@ -170,36 +171,10 @@ function send(
 
 function $readViewState(scroller: HTMLElement | null): ViewState {
   const selection = $getSelection();
-  let segmentId: string | null = null;
-  let offset = 0;
-  if ($isRangeSelection(selection)) {
-    const anchor = selection.anchor;
-    const node = $getNodeByKey(anchor.key);
-    const segment = $isSegmentNode(node) ? node : node?.getParents().find($isSegmentNode);
-    if (segment) {
-      segmentId = segment.getSegmentId();
-      offset = segmentOffsetOf(segment, anchor.key, anchor.offset, anchor.type);
-    }
-  }
-  return { segmentId, offset, scrollTop: Math.max(0, Math.round(scroller?.scrollTop ?? 0)) };
-}
-
-function segmentOffsetOf(
-  segment: SegmentNode,
-  key: string,
-  offset: number,
-  type: 'text' | 'element',
-): number {
-  if (type === 'element') {
-    return segment
-      .getChildren()
-      .slice(0, offset)
-      .reduce((total, child) => total + child.getTextContentSize(), 0);
-  }
-  let total = 0;
-  for (const child of segment.getChildren()) {
-    if (child.getKey() === key) return total + offset;
-    total += child.getTextContentSize();
-  }
-  return total;
+  const place = $isRangeSelection(selection) ? $segmentPlace(selection.anchor) : null;
+  return {
+    segmentId: place?.segment.getSegmentId() ?? null,
+    offset: place?.offset ?? 0,
+    scrollTop: Math.max(0, Math.round(scroller?.scrollTop ?? 0)),
+  };
 }

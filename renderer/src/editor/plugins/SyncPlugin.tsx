@@ -4,10 +4,9 @@
  * applied only if the segment still has the text that was checked.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey } from 'lexical';
 import { useEffect } from 'react';
 import { dismissalKey, withKeys } from '../../suggestions/suggestion-store';
-import { $isSegmentNode } from '../nodes';
+import { $segmentById } from '../segment-index';
 import { syncEditedSegments } from '../segment-sync';
 import { useEditorSession, type EditorSession } from '../session';
 
@@ -77,11 +76,8 @@ function currentTexts(
   if (!editor || !index) return result;
   editor.getEditorState().read(() => {
     for (const id of ids) {
-      const key = index.keyOf(id);
-      const node = key === undefined ? null : $getNodeByKey(key);
-      if ($isSegmentNode(node) && node.getSegmentId() === id) {
-        result.set(id, { text: node.getTextContent(), dismissed: node.getDismissed() });
-      }
+      const node = $segmentById(index, id);
+      if (node) result.set(id, { text: node.getTextContent(), dismissed: node.getDismissed() });
     }
   });
   return result;
