@@ -579,9 +579,9 @@ function summarise(results: RunResult[]): void {
     `median of ${serverMs('checkSegments').length}, max ${ms(Math.max(0, ...serverMs('checkSegments')))}`,
   );
   line(
-    'server: saveDocument',
-    ms(median(serverMs('saveDocument'))),
-    `median of ${serverMs('saveDocument').length}, max ${ms(Math.max(0, ...serverMs('saveDocument')))}`,
+    'server: saveDocumentChanges',
+    ms(median(serverMs('saveDocumentChanges'))),
+    `median of ${serverMs('saveDocumentChanges').length}, max ${ms(Math.max(0, ...serverMs('saveDocumentChanges')))}`,
   );
   progress('');
   const verdict = (name: string, value: number, target: number, unit: string) =>
