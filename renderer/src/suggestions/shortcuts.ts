@@ -44,7 +44,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     command: 'reject-suggestion',
     keys: 'Alt+Backspace',
-    description: 'Reject the current suggestion',
+    description: 'Reject the suggestion under the caret',
     matches: (e) => e.altKey && !e.shiftKey && (e.key === 'Backspace' || e.key === 'Delete'),
   },
   {
@@ -95,5 +95,6 @@ export function shortcutFor(event: KeyboardEvent): Shortcut | undefined {
 
 export const EXTRA_KEYS: readonly { keys: string; description: string }[] = [
   { keys: `${MOD}+Z / ${MOD}+Shift+Z`, description: 'Undo / redo (also accepts, rejects and replace-all)' },
+  { keys: isMac ? '⌘↑ / ⌘↓' : 'Ctrl+Home / Ctrl+End', description: 'Start / end of the transcript' },
   { keys: 'Esc', description: 'Close a panel or dialog' },
 ];
