@@ -33,6 +33,7 @@ export const MENU_SHORTCUTS: Readonly<Record<MenuCommand, MenuShortcut>> = {
   // Not CmdOrCtrl+Shift+I: that is Toggle Developer Tools on Windows and Linux.
   'import-glossary': { label: 'Import Glossary…', accelerator: 'CmdOrCtrl+Shift+O', handledByPage: false },
   'go-to-start': { label: 'Back to Documents', handledByPage: false },
+  export: { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', handledByPage: true },
   find: { label: 'Find…', accelerator: 'CmdOrCtrl+F', handledByPage: true },
   // Cmd+H hides the app on macOS.
   replace: {
@@ -113,6 +114,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       item('open'),
       item('import-glossary'),
+      separator,
+      item('export'),
       separator,
       item('go-to-start'),
       separator,

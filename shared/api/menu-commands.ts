@@ -6,6 +6,7 @@
 export const MENU_COMMANDS = [
   'open',
   'import-glossary',
+  'export',
   'find',
   'replace',
   'next-suggestion',

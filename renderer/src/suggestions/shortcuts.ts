@@ -73,6 +73,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => mod(e) && e.shiftKey && e.code === 'KeyM',
   },
   {
+    command: 'export',
+    keys: `${MOD}+Shift+E`,
+    description: 'Export the transcript (text, Word, subtitles…) or its corrections report',
+    matches: (e) => mod(e) && e.shiftKey && e.code === 'KeyE',
+  },
+  {
     command: 'open',
     keys: `${MOD}+O`,
     description: 'Open a transcript',
