@@ -1,6 +1,8 @@
 /**
  * The lossless document JSON: exactly the TranscriptDocument, pretty-printed with a fixed key
- * order so saved files diff cleanly. Reading it back validates every field and the version.
+ * order so saved files diff cleanly, plus (optionally) the document's fact-check flags. Reading it
+ * back validates every field and the version. Files without `flags` (older saves, `glossa
+ * convert`) stay valid: they simply have no flags.
  */
 import {
   DOCUMENT_VERSION,
@@ -11,6 +13,7 @@ import {
   type TranscriptMetadata,
   type TranscriptWord,
 } from '../document/model';
+import type { DocumentFlag } from '../workspace/types';
 import {
   expectArray,
   expectNumber,
@@ -37,7 +40,17 @@ const METADATA_KEYS = [
   'language',
 ] as const satisfies ReadonlyArray<keyof TranscriptMetadata>;
 
-export function serializeDocumentJson(doc: TranscriptDocument): string {
+/** A Glossa JSON file read back: the document and the flags saved with it ([] when none were). */
+export interface GlossaJsonContent {
+  document: TranscriptDocument;
+  flags: DocumentFlag[];
+}
+
+/**
+ * `flags` are written only when passed, so a document-only save (the CLI's convert) is
+ * byte-identical to what it was before flags existed.
+ */
+export function serializeDocumentJson(doc: TranscriptDocument, flags?: readonly DocumentFlag[]): string {
   const metadata: Record<string, unknown> = {};
   for (const key of METADATA_KEYS) if (doc.metadata[key] !== undefined) metadata[key] = doc.metadata[key];
   const ordered = {
@@ -60,6 +73,7 @@ export function serializeDocumentJson(doc: TranscriptDocument): string {
         ),
       }),
     ),
+    ...(flags === undefined ? {} : { flags: flags.map(orderedFlag) }),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -73,6 +87,11 @@ export function looksLikeGlossaJson(json: unknown): boolean {
 
 /** Validates parsed JSON as a Glossa document; unknown extra keys are ignored. */
 export function parseDocumentJson(json: unknown, fileName: string): TranscriptDocument {
+  return parseGlossaJson(json, fileName).document;
+}
+
+/** Validates parsed JSON as a Glossa document with its flags; unknown extra keys are ignored. */
+export function parseGlossaJson(json: unknown, fileName: string): GlossaJsonContent {
   return readJsonShape(fileName, () => {
     const root = expectObject(json, '');
     const version = expectNumber(root.version, 'version');
@@ -94,8 +113,60 @@ export function parseDocumentJson(json: unknown, fileName: string): TranscriptDo
       }
       ids.add(segment.id);
     });
-    return { version: DOCUMENT_VERSION, metadata: readMetadata(root.metadata), segments };
+    const document: TranscriptDocument = {
+      version: DOCUMENT_VERSION,
+      metadata: readMetadata(root.metadata),
+      segments,
+    };
+    return { document, flags: readFlags(root.flags, ids) };
   });
+}
+
+function orderedFlag(flag: DocumentFlag): DocumentFlag {
+  const { id, segmentId, start, end, quote, comment, createdAt, resolvedAt } = flag;
+  return { id, segmentId, start, end, quote, comment, createdAt, resolvedAt };
+}
+
+/**
+ * A flag must point at a segment of this document and cover some text. Its offsets are not checked
+ * against the segment's length: the workspace is the judge of that, and refusing our own export
+ * over it would lose the whole document.
+ */
+function readFlags(value: unknown, segmentIds: ReadonlySet<string>): DocumentFlag[] {
+  const flagIds = new Set<string>();
+  return (optionalArray(value, 'flags') ?? []).map((entry, i) => {
+    const path = item('flags', i);
+    const raw = expectObject(entry, path);
+    const flag: DocumentFlag = {
+      id: expectString(raw.id, field(path, 'id')),
+      segmentId: expectString(raw.segmentId, field(path, 'segmentId')),
+      start: expectOffset(raw.start, field(path, 'start')),
+      end: expectOffset(raw.end, field(path, 'end')),
+      quote: expectString(raw.quote, field(path, 'quote')),
+      comment: expectString(raw.comment, field(path, 'comment')),
+      createdAt: expectString(raw.createdAt, field(path, 'createdAt')),
+      resolvedAt: optionalString(raw.resolvedAt, field(path, 'resolvedAt')) ?? null,
+    };
+    if (flagIds.has(flag.id))
+      shapeProblem(field(path, 'id'), `the id "${flag.id}" is used twice`, 'unique flag ids');
+    flagIds.add(flag.id);
+    if (!segmentIds.has(flag.segmentId)) {
+      shapeProblem(
+        field(path, 'segmentId'),
+        `no segment has the id "${flag.segmentId}"`,
+        'the id of a segment',
+      );
+    }
+    if (flag.start >= flag.end) shapeProblem(path, 'the flag covers no text', 'start < end');
+    return flag;
+  });
+}
+
+function expectOffset(value: unknown, path: string): number {
+  const offset = expectNumber(value, path);
+  if (!Number.isInteger(offset) || offset < 0)
+    shapeProblem(path, `${offset} is not a text offset`, 'a whole number ≥ 0');
+  return offset;
 }
 
 function readMetadata(value: unknown): TranscriptMetadata {

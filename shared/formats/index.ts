@@ -6,7 +6,8 @@ import { DOCUMENT_VERSION, type TranscriptDocument, type TranscriptFormat } from
 import { decodeTranscriptBytes } from './decode';
 import { detectTranscript } from './detect';
 import { TranscriptImportError } from './errors';
-import { parseDocumentJson } from './glossa-json';
+import type { DocumentFlag } from '../workspace/types';
+import { parseGlossaJson } from './glossa-json';
 import type { ParsedTranscript } from './parsed';
 import { parsePlainText } from './plain-text';
 import { parseSpeakerText } from './speaker-text';
@@ -16,7 +17,12 @@ import { parseWhisperCppJson, parseWhisperJson, parseWhisperXJson } from './whis
 
 export { detectFormat } from './detect';
 export { TranscriptImportError, type ImportErrorCode, type ImportErrorDetails } from './errors';
-export { parseDocumentJson, serializeDocumentJson } from './glossa-json';
+export {
+  parseDocumentJson,
+  parseGlossaJson,
+  serializeDocumentJson,
+  type GlossaJsonContent,
+} from './glossa-json';
 export { writeDocumentText } from './text-writer';
 
 /** Larger files are refused before they are read: no transcript is anywhere near this. */
@@ -25,16 +31,37 @@ export const MAX_TRANSCRIPT_BYTES = 100 * 1024 * 1024;
 const BYTES_PER_MB = 1024 * 1024;
 
 export function importTranscript(input: { bytes: Uint8Array; fileName: string }): TranscriptDocument {
+  return importTranscriptWithFlags(input).document;
+}
+
+/** A transcript as imported: only a Glossa JSON file carries flags; every other format gives []. */
+export interface ImportedTranscript {
+  document: TranscriptDocument;
+  flags: DocumentFlag[];
+}
+
+/** importTranscript, keeping the fact-check flags a Glossa JSON export carries. */
+export function importTranscriptWithFlags(input: {
+  bytes: Uint8Array;
+  fileName: string;
+}): ImportedTranscript {
   const { bytes, fileName } = input;
   assertTranscriptSize(bytes.length, fileName);
   const text = decodeTranscriptBytes(bytes, fileName);
   const detected = detectTranscript(text, fileName);
 
-  // A Glossa document is already a document: keep its ids and metadata exactly (lossless).
-  const doc =
+  // A Glossa document is already a document: keep its ids, metadata and flags exactly (lossless).
+  const { document: doc, flags } =
     detected.format === 'glossa-json'
-      ? parseDocumentJson(detected.json, fileName)
-      : toDocument(parseAs(detected.format, text, detected.json, fileName), detected.format, fileName);
+      ? parseGlossaJson(detected.json, fileName)
+      : {
+          document: toDocument(
+            parseAs(detected.format, text, detected.json, fileName),
+            detected.format,
+            fileName,
+          ),
+          flags: [],
+        };
 
   if (doc.segments.length === 0) {
     throw new TranscriptImportError(
@@ -42,7 +69,7 @@ export function importTranscript(input: { bytes: Uint8Array; fileName: string })
       'the file contains no transcript text',
     );
   }
-  return doc;
+  return { document: doc, flags };
 }
 
 /** Throws 'too-large' for a file over MAX_TRANSCRIPT_BYTES; call it before reading a file too. */
