@@ -17,7 +17,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Segment } from '../../../shared/document/model';
-import type { ExportInput, ExportOutput } from '../../../shared/export/options';
+import { cleanVerbatim, fillersFor } from '../../../shared/export/clean-verbatim';
+import type { ExportInput, ExportOptions, ExportOutput } from '../../../shared/export/options';
 import type { DocumentFlag } from '../../../shared/workspace/types';
 
 /** The author Word shows on every comment. */
@@ -53,6 +54,7 @@ export async function exportDocx(input: ExportInput): Promise<ExportOutput> {
   const flagsBySegment = placeFlags(input.flags, document.segments, warnings);
 
   const dropping = options.flaggedPassages === 'drop';
+  const clean = textCleaner(options, document.metadata.language);
   const comments: ICommentOptions[] = [];
   const body: Paragraph[] = [];
 
@@ -64,7 +66,7 @@ export async function exportDocx(input: ExportInput): Promise<ExportOutput> {
       const dropped = dropping ? placed.filter((p) => p.flag.resolvedAt === null) : [];
       const commented = placed.filter((p) => !dropped.includes(p));
       const pieces = keptPieces(segment.text, dropped);
-      if (pieces.every((piece) => piece.text.trim() === '')) continue;
+      if (pieces.every((piece) => clean(piece.text).trim() === '')) continue;
 
       if (first && (options.speakers || options.timestamps === 'paragraph')) {
         children.push(...turnLabel(turn, segment, options.speakers, options.timestamps === 'paragraph'));
@@ -73,7 +75,7 @@ export async function exportDocx(input: ExportInput): Promise<ExportOutput> {
       if (options.timestamps === 'segment' && segment.startMs !== undefined) {
         children.push(timestampRun(`[${formatTimestamp(segment.startMs)}] `));
       }
-      children.push(...segmentRuns(pieces, commented, comments));
+      children.push(...segmentRuns(pieces, commented, comments, clean));
       first = false;
     }
     if (!first) body.push(new Paragraph({ children }));
@@ -221,6 +223,7 @@ function segmentRuns(
   pieces: readonly Piece[],
   flags: readonly PlacedFlag[],
   comments: ICommentOptions[],
+  clean: (text: string) => string,
 ): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   const open = new Set<PlacedFlag>();
@@ -250,7 +253,7 @@ function segmentRuns(
           open.add(p);
         }
       }
-      children.push(...textRuns(piece.text.slice(at - piece.offset, next - piece.offset)));
+      children.push(...textRuns(clean(piece.text.slice(at - piece.offset, next - piece.offset))));
     }
   }
   for (const p of open) children.push(...closeComment(p, comments));
@@ -282,6 +285,21 @@ function textRuns(text: string, style: { bold?: boolean; color?: string; size?: 
 
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 does not allow
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Clean verbatim, applied to each run of text on its own (a run ends where a comment starts or
+ * ends, so the comments stay on exactly their words). The whitespace around a run is kept.
+ */
+function textCleaner(options: ExportOptions, language: string | undefined): (text: string) => string {
+  if (!options.cleanVerbatim) return (text) => text;
+  const fillers = options.fillers ?? fillersFor(language);
+  return (text) => {
+    const lead = /^\s*/.exec(text)?.[0] ?? '';
+    const trail = text.trim() === '' ? '' : (/\s*$/.exec(text)?.[0] ?? '');
+    const inner = cleanVerbatim(text, fillers);
+    return inner === '' ? lead : lead + inner + trail;
+  };
+}
 
 /** The start of a paragraph: the speaker in bold and/or the turn's time, then a line break. */
 function turnLabel(

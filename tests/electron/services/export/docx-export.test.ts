@@ -231,6 +231,26 @@ describe('exportDocx', () => {
     ]);
   });
 
+  it('cleans verbatim around a comment and keeps the comment on the flagged words', async () => {
+    const text = 'So, um, the the troops, uh, crossed into Kursk.';
+    const document: TranscriptDocument = {
+      ...DOCUMENT,
+      segments: [{ id: 's1', speaker: 'Anton', text }],
+    };
+    const flag: DocumentFlag = { ...FLAG, segmentId: 's1', start: 16, end: 22, quote: 'troops' };
+    expect(text.slice(flag.start, flag.end)).toBe('troops');
+    const { paragraphs } = await exportAndParse(
+      [flag],
+      { timestamps: 'none', metadataHeader: false, cleanVerbatim: true },
+      document,
+    );
+    expect(paragraphs.map((p) => p.text)).toEqual(['Anton\nSo, the troops, crossed into Kursk.']);
+    const inside = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(
+      paragraphs[0]!.xml,
+    );
+    expect(textOf(inside?.[1] ?? '')).toBe('troops');
+  });
+
   it('exports the seed transcript with every segment in it', async () => {
     const bytes = await readFile(SEED);
     const seed = importTranscript({ bytes, fileName: 'nk-news-2024-10-22-troops-ukraine.txt' });
