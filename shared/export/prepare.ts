@@ -2,7 +2,7 @@
  * What the text exporters (txt, md, html) share: the document as paragraphs of kept, cleaned
  * segments, and the warnings. Formats only lay the paragraphs out.
  */
-import type { Segment } from '../document/model';
+import type { Segment, TranscriptMetadata } from '../document/model';
 import type { DocumentFlag } from '../workspace/types';
 import { cleanVerbatim, fillersFor } from './clean-verbatim';
 import type { ExportInput } from './options';
@@ -115,4 +115,14 @@ export function formatTimestamp(ms: number): string {
 /** A segment's text on one line: line breaks inside a segment are layout, not paragraphs. */
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** The metadata header's labelled lines, in order; the title and description are laid out apart. */
+export function metadataFields(metadata: TranscriptMetadata): Array<{ label: string; value: string }> {
+  const fields: Array<{ label: string; value: string | undefined }> = [
+    { label: 'Show', value: metadata.show },
+    { label: 'Date', value: metadata.episodeDate },
+    { label: 'Source', value: metadata.sourceFile },
+  ];
+  return fields.flatMap(({ label, value }) => (value?.trim() ? [{ label, value: value.trim() }] : []));
 }
