@@ -7,7 +7,8 @@
  */
 import type { Segment, TranscriptDocument } from '../document/model';
 import { realignWords, segmentTimes } from '../document/realign-words';
-import { ExportError } from './options';
+import { ExportError, type ExportInput } from './options';
+import { prepareExport } from './prepare';
 
 export interface Cue {
   startMs: number;
@@ -24,6 +25,32 @@ export const MIN_CUE_MS = 700;
 
 export const NO_TIMINGS_MESSAGE =
   'This transcript has no timings, so it cannot be saved as subtitles. Export it as text, Markdown, HTML, Word or JSON instead.';
+
+/**
+ * The cues of an export: the segments as the text formats would keep them (flagged passages
+ * dropped and clean verbatim applied when asked, via prepareExport), then documentCues. A segment
+ * the options leave unchanged keeps its exact timing; one they shorten keeps its words' timings.
+ */
+export function exportCues(input: ExportInput): { cues: Cue[]; warnings: string[] } {
+  const prepared = prepareExport(input);
+  const keptText = new Map<string, string>();
+  for (const paragraph of prepared.paragraphs) {
+    for (const segment of paragraph.segments) keptText.set(segment.id, segment.text);
+  }
+  const segments = input.document.segments.flatMap((segment): Segment[] => {
+    const text = keptText.get(segment.id);
+    if (text === undefined) return [];
+    if (text === segment.text) return [segment];
+    return [{ ...segment, text, ...(segment.words ? { words: realignWords(segment.words, text) } : {}) }];
+  });
+  const warnings = [...prepared.warnings];
+  // Everything dropped (all of it flagged) is an empty subtitle file, not a missing-timings error.
+  if (segments.length === 0 && input.document.segments.some((segment) => timedSpan(segment))) {
+    return { cues: [], warnings };
+  }
+  const cues = documentCues({ ...input.document, segments }, warnings);
+  return { cues, warnings };
+}
 
 /**
  * The document's cues in order. Throws ExportError when no segment has timings; segments without

@@ -5,12 +5,11 @@
  * SubRip has no speaker markup, so speakers are not written (a "Name:" prefix would become part of
  * the text when the file is imported again).
  */
-import { documentCues, formatCueTime } from './cues';
+import { exportCues, formatCueTime } from './cues';
 import type { ExportInput, ExportOutput } from './options';
 
 export function exportSrt(input: ExportInput): ExportOutput {
-  const warnings: string[] = [];
-  const cues = documentCues(input.document, warnings);
+  const { cues, warnings } = exportCues(input);
   const content = cues
     .map(
       (cue, i) =>

@@ -3,12 +3,11 @@
  * when asked for, are `<v Name>` voice spans, which players show and our importer reads back.
  * Lines end in LF, as the WebVTT spec's examples and every browser expect.
  */
-import { documentCues, formatCueTime, type Cue } from './cues';
+import { exportCues, formatCueTime, type Cue } from './cues';
 import type { ExportInput, ExportOutput } from './options';
 
 export function exportVtt(input: ExportInput): ExportOutput {
-  const warnings: string[] = [];
-  const cues = documentCues(input.document, warnings);
+  const { cues, warnings } = exportCues(input);
   const blocks = cues.map(
     (cue) =>
       `${formatCueTime(cue.startMs, '.')} --> ${formatCueTime(cue.endMs, '.')}\n${cueBody(cue, input.options.speakers)}\n\n`,

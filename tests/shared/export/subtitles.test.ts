@@ -263,3 +263,43 @@ describe('WebVTT export', () => {
     expect(importString(vttOf(doc), 'x.vtt').segments[0]?.text).toBe('Use <b> & </b> --> here');
   });
 });
+
+describe('export options in subtitles', () => {
+  const doc: TranscriptDocument = {
+    version: 1,
+    metadata: { sourceFormat: 'srt', language: 'en' },
+    segments: [
+      { id: 's1', startMs: 0, endMs: 2_000, text: 'Um, so we know very little.' },
+      { id: 's2', startMs: 2_000, endMs: 4_000, text: 'The troops arrived on Tuesday.' },
+      { id: 's3', startMs: 4_000, endMs: 6_000, text: 'That is all.' },
+    ],
+  };
+  const flag = {
+    id: 'f1',
+    segmentId: 's2',
+    start: 0,
+    end: 30,
+    quote: 'The troops arrived on Tuesday.',
+    comment: 'Which day?',
+    createdAt: '2024-10-23T09:15:00Z',
+    resolvedAt: null,
+  };
+
+  it('drops open flagged passages and fillers when asked, keeping the other cues exactly', () => {
+    const options = { ...DEFAULT_EXPORT_OPTIONS, cleanVerbatim: true, flaggedPassages: 'drop' as const };
+    const { content, warnings } = exportSrt({ document: doc, flags: [flag], options });
+    const again = importString(content as string, 'clean.srt');
+    expect(again.segments.map(({ startMs, endMs }) => [startMs, endMs])).toEqual([
+      [0, 2_000],
+      [4_000, 6_000],
+    ]);
+    expect(again.segments[0]?.text).not.toMatch(/\bum\b/i);
+    expect(again.segments[1]?.text).toBe('That is all.');
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('keeps everything by default', () => {
+    const again = importString(srtOf(doc), 'all.srt');
+    expect(timingsAndText(again)).toEqual(timingsAndText(doc));
+  });
+});
