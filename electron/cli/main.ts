@@ -7,8 +7,10 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check';
 import { convertCommand } from './commands/convert';
 import { acceptCommand, rejectCommand } from './commands/decide';
+import { exportCommand } from './commands/export';
 import { glossaryCommand } from './commands/glossary';
 import { namesCommand } from './commands/names';
+import { reportCommand } from './commands/report';
 import type { CommandContext } from './context';
 import { toApiFailure } from '../services/api-errors';
 import { CommandError, USAGE, UsageError } from './usage';
@@ -16,6 +18,8 @@ import { CommandError, USAGE, UsageError } from './usage';
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   check: checkCommand,
   convert: convertCommand,
+  export: exportCommand,
+  report: reportCommand,
   glossary: glossaryCommand,
   names: namesCommand,
   accept: acceptCommand,
@@ -37,6 +41,12 @@ const OPTIONS = {
   limit: { type: 'string' },
   term: { type: 'string' },
   undo: { type: 'boolean' },
+  original: { type: 'string' },
+  timestamps: { type: 'string' },
+  'no-speakers': { type: 'boolean' },
+  'no-header': { type: 'boolean' },
+  clean: { type: 'boolean' },
+  'drop-flagged': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

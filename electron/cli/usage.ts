@@ -7,6 +7,14 @@ Usage:
       (default: the app's glossary).
   glossa convert FILE --to json|txt [-o OUT]
       Write the transcript as Glossa's lossless JSON or as readable text.
+  glossa export FILE --to txt|md|html|docx|srt|vtt|json [-o OUT] [--no-speakers]
+                [--timestamps none|paragraph|segment] [--no-header] [--clean] [--drop-flagged]
+      Export a transcript (a Glossa JSON file brings its fact-check flags). Without -o, the
+      export is written beside FILE with the format's extension. --clean drops fillers and
+      stutters; --drop-flagged leaves flagged passages out.
+  glossa report CORRECTED --original ORIGINAL [--glossary G] [--format csv|html] [-o OUT]
+      The corrections report for fact-checkers: every change from ORIGINAL to CORRECTED
+      (time, heard, corrected, glossary entry and its source). Without -o, printed.
   glossa names FILE [--glossary G] [--format text|json]
       List the capitalised names in FILE that are neither in the glossary nor ordinary
       English words, with counts: the candidates to add to the glossary.
