@@ -69,6 +69,13 @@ if (!app.requestSingleInstanceLock()) {
               : await dialog.showOpenDialog(options);
             return result.canceled ? null : (result.filePaths[0] ?? null);
           },
+          chooseSavePath: async (suggestedName) => {
+            const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+            const result = mainWindow
+              ? await dialog.showSaveDialog(mainWindow, options)
+              : await dialog.showSaveDialog(options);
+            return result.canceled ? null : (result.filePath ?? null);
+          },
         }),
       );
 

@@ -18,6 +18,8 @@ const USER_FACING_ERRORS = new Set([
   'WorkspaceValidationError',
   'ApiArgumentError',
   'DatabaseOpenError',
+  'ExportError',
+  'ExportWriteError',
 ]);
 
 export function toApiFailure(error: unknown, log: (error: unknown) => void = console.error): ApiFailure {

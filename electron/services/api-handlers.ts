@@ -3,13 +3,22 @@
  * router (Electron) and the HTTP server (browser mode) both serve exactly these handlers, and the
  * tests call them directly.
  */
-import type { ApiHandlers, OpenedDocument, SegmentSuggestion } from '../../shared/api/contract';
+import {
+  ApiArgumentError,
+  type ApiHandlers,
+  type OpenedDocument,
+  type SegmentSuggestion,
+} from '../../shared/api/contract';
+import { EXPORT_EXTENSIONS } from '../../shared/export/options';
 import type { TranscriptDocument } from '../../shared/document/model';
 import { importTranscript } from '../../shared/formats/index';
 import { toSegmentSuggestions } from '../../shared/workspace/segment-suggestions';
 import type { DocumentFlag, ViewState } from '../../shared/workspace/types';
 import { cachedEngineFor, recordDecision } from './corrections/decisions';
 import { EvidenceCache } from './corrections/evidence-cache';
+import { correctionsReport, reportCsv, reportHtml } from './export/corrections-report';
+import { exportFileName } from './export/export-file-name';
+import { exportDocument, writeExport } from './export/export-service';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
 import { GlossaryNotFoundError } from './glossary/glossary-errors';
 import type { GlossaryStore } from './glossary/glossary-store';
@@ -23,6 +32,8 @@ export interface ApiHandlerDeps {
   version: string;
   /** Shows a native open dialog and returns the chosen path; absent in browser mode. */
   chooseTranscriptFile?: () => Promise<string | null>;
+  /** Shows a native save dialog for a suggested file name; absent in browser mode. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -84,6 +95,38 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       // The whole document is assembled from the store only when the evidence is due anyway.
       evidence.refresh(documentId, engine(), () => workspace.getCurrentDocument(documentId));
       return result;
+    },
+    async exportDocument({ documentId, format, options }) {
+      const stored = workspace.getDocument(documentId);
+      const output = await exportDocument(format, {
+        document: stored.document,
+        flags: stored.flags,
+        options,
+      });
+      return {
+        fileName: exportFileName(stored.document, EXPORT_EXTENSIONS[format]),
+        bytes: typeof output.content === 'string' ? new TextEncoder().encode(output.content) : output.content,
+        warnings: output.warnings,
+      };
+    },
+    async exportCorrectionsReport({ documentId, format }) {
+      const stored = workspace.getDocument(documentId);
+      const rows = correctionsReport(stored.original, stored.document, glossary.list());
+      const title = stored.document.metadata.title ?? stored.summary.title;
+      const text = format === 'csv' ? reportCsv(rows) : reportHtml(rows, `Corrections: ${title}`);
+      return {
+        fileName: exportFileName(stored.document, `.${format}`, ' corrections'),
+        bytes: new TextEncoder().encode(text),
+        warnings: rows.length === 0 ? ['Nothing has been changed since the import.'] : [],
+      };
+    },
+    async saveFileAs({ fileName, bytes }) {
+      if (!deps.chooseSavePath)
+        throw new ApiArgumentError('saveFileAs: there is no save dialog in browser mode');
+      const path = await deps.chooseSavePath(fileName);
+      if (!path) return null;
+      await writeExport(path, { content: bytes, warnings: [] });
+      return { path };
     },
     async deleteDocument({ documentId }) {
       evidence.forget(documentId);

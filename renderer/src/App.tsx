@@ -150,6 +150,7 @@ export function App() {
             opened={opened.transcript}
             onBack={backToDocuments}
             onGlossaryChanged={refreshInfo}
+            nativeSave={canOpenNativeDialog}
           />
         ) : (
           <StartView

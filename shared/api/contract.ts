@@ -12,6 +12,7 @@ import {
   segmentSchema,
   transcriptDocumentSchema,
 } from '../document/schema';
+import { EXPORT_FORMATS, TIMESTAMP_MODES } from '../export/options';
 import {
   CORRECTION_DECISIONS,
   TERM_CATEGORIES,
@@ -46,6 +47,21 @@ export interface GlossaryImportSummary {
 }
 
 const noArgs = z.object({}).strict();
+const exportOptionsSchema = z.strictObject({
+  speakers: z.boolean(),
+  timestamps: z.enum(TIMESTAMP_MODES),
+  metadataHeader: z.boolean(),
+  cleanVerbatim: z.boolean(),
+  fillers: z.array(z.string().min(1).max(100)).max(1000).optional(),
+  flaggedPassages: z.enum(['include', 'drop']),
+});
+
+/** A file made for the person to keep: its suggested name, its bytes, and what to tell them. */
+export interface ExportedFile {
+  fileName: string;
+  bytes: Uint8Array;
+  warnings: string[];
+}
 const MAX_TERM = 500;
 const MAX_NOTES = 20_000;
 const MAX_FORMS = 200;
@@ -140,6 +156,27 @@ export const apiContract = {
       openSuggestionCount: z.number().int().nonnegative().max(10_000_000),
     }),
     result: null as unknown as SaveResult,
+  },
+  /**
+   * The document as it is now, exported to a format (bytes + a suggested file name + warnings
+   * such as unresolved flags). The page then saves it (saveFileAs) or downloads it.
+   */
+  exportDocument: {
+    args: z.strictObject({ documentId, format: z.enum(EXPORT_FORMATS), options: exportOptionsSchema }),
+    result: null as unknown as ExportedFile,
+  },
+  /** Every change since import (heard → corrected, time, glossary entry and source) as CSV or HTML. */
+  exportCorrectionsReport: {
+    args: z.strictObject({ documentId, format: z.enum(['csv', 'html']) }),
+    result: null as unknown as ExportedFile,
+  },
+  /**
+   * Electron only: shows the native save dialog and writes the file safely (temp file, flush,
+   * rename; an existing file is replaced only by a complete new one). Null when cancelled.
+   */
+  saveFileAs: {
+    args: z.strictObject({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) }),
+    result: null as unknown as { path: string } | null,
   },
   /** Removes a document (current state, original, flags) from the workspace. */
   deleteDocument: { args: z.strictObject({ documentId }), result: null as unknown as { deleted: boolean } },

@@ -48,6 +48,7 @@ import { DecisionUndoPlugin } from '../suggestions/DecisionUndoPlugin';
 import { SuggestionCardLayer } from '../suggestions/SuggestionCardLayer';
 import { withKeys } from '../suggestions/suggestion-store';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { ExportDialog } from '../export/ExportDialog';
 import { SaveIndicator } from './SaveIndicator';
 import '../editor/editor.css';
 
@@ -69,12 +70,15 @@ export function EditorScreen({
   opened,
   onBack,
   onGlossaryChanged,
+  nativeSave,
   ref,
 }: {
   api: GlossaApi;
   opened: OpenedDocument;
   onBack: () => void;
   onGlossaryChanged: () => void;
+  /** True in Electron: exports go through the native save dialog instead of a download. */
+  nativeSave: boolean;
   ref?: Ref<EditorScreenHandle>;
 }) {
   const session = useMemo(() => {
@@ -104,6 +108,7 @@ export function EditorScreen({
   const scrollContainer = useCallback(() => scrollRef.current, []);
   const [panel, setPanel] = useState<SidePanel>('suggestions');
   const [speakersOpen, setSpeakersOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [glossaryAddRequest, setGlossaryAddRequest] = useState(0);
   const problem = useSyncExternalStore(session.problem.subscribe, session.problem.get);
   const glossaryRevision = useSyncExternalStore(
@@ -150,6 +155,9 @@ export function EditorScreen({
         case 'find':
         case 'replace':
           openFind(command);
+          return true;
+        case 'export':
+          setExportOpen(true);
           return true;
         case 'add-glossary-entry':
           setPanel('glossary');
@@ -202,6 +210,14 @@ export function EditorScreen({
             <SaveIndicator />
             <button type="button" className="button button-quiet" onClick={() => setSpeakersOpen(true)}>
               Speakers…
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => setExportOpen(true)}
+              data-testid="open-export"
+            >
+              Export…
             </button>
           </div>
           {problem && (
@@ -298,6 +314,12 @@ export function EditorScreen({
           </div>
         </div>
         <SpeakersDialog open={speakersOpen} onClose={() => setSpeakersOpen(false)} />
+        <ExportDialog
+          api={api}
+          open={exportOpen}
+          nativeSave={nativeSave}
+          onClose={() => setExportOpen(false)}
+        />
         <FlagDialog onSaved={() => setPanel('flags')} />
         <SetupPlugin />
         <HistoryPlugin externalHistoryState={session.historyState} />
