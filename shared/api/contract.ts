@@ -52,7 +52,7 @@ const exportOptionsSchema = z.strictObject({
   timestamps: z.enum(TIMESTAMP_MODES),
   metadataHeader: z.boolean(),
   cleanVerbatim: z.boolean(),
-  fillers: z.array(z.string().min(1).max(100)).max(1000).optional(),
+  fillers: z.array(z.string().min(1).max(100)).max(1000).readonly().optional(),
   flaggedPassages: z.enum(['include', 'drop']),
 });
 

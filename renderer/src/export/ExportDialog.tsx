@@ -104,7 +104,7 @@ export function ExportDialog({
             api.exportDocument({
               documentId: session.documentId,
               format,
-              options: { ...options, fillers: options.fillers && [...options.fillers] },
+              options,
             }),
           );
         }}
