@@ -11,7 +11,7 @@ import {
 } from '../../shared/api/contract';
 import { EXPORT_EXTENSIONS } from '../../shared/export/options';
 import type { TranscriptDocument } from '../../shared/document/model';
-import { importTranscript } from '../../shared/formats/index';
+import { importTranscriptWithFlags } from '../../shared/formats/index';
 import { toSegmentSuggestions } from '../../shared/workspace/segment-suggestions';
 import type { DocumentFlag, ViewState } from '../../shared/workspace/types';
 import { cachedEngineFor, recordDecision } from './corrections/decisions';
@@ -22,7 +22,7 @@ import { exportDocument, writeExport } from './export/export-service';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
 import { GlossaryNotFoundError } from './glossary/glossary-errors';
 import type { GlossaryStore } from './glossary/glossary-store';
-import { readTranscriptFile } from './transcript-files';
+import { readTranscriptWithFlags } from './export/read-transcript-with-flags';
 import type { WorkspaceStore } from './workspace/workspace-store';
 
 export interface ApiHandlerDeps {
@@ -53,11 +53,21 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   ): OpenedDocument => ({ documentId, document, suggestions, flags, viewState });
 
   /** A freshly imported file becomes a workspace document, checked once so its count is right. */
-  const addToWorkspace = (document: TranscriptDocument): OpenedDocument => {
+  const addToWorkspace = (document: TranscriptDocument, flags: DocumentFlag[] = []): OpenedDocument => {
     const suggestions = suggestionsFor(document);
     const summary = workspace.createDocument(document, suggestions.length);
+    // A Glossa JSON export brings its fact-checking flags back with it.
+    if (flags.length > 0) {
+      workspace.saveChanges(summary.id, {
+        segments: [],
+        order: null,
+        flags,
+        viewState: null,
+        openSuggestionCount: suggestions.length,
+      });
+    }
     evidence.remember(summary.id, engine(), document);
-    return opened(summary.id, document, [], null, suggestions);
+    return opened(summary.id, document, flags, null, suggestions);
   };
 
   return {
@@ -72,10 +82,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async openTranscriptDialog() {
       const path = await deps.chooseTranscriptFile?.();
-      return path ? addToWorkspace(await readTranscriptFile(path)) : null;
+      if (!path) return null;
+      const { document, flags } = await readTranscriptWithFlags(path);
+      return addToWorkspace(document, flags);
     },
     async importTranscript({ fileName, bytes }) {
-      return addToWorkspace(importTranscript({ fileName, bytes }));
+      const { document, flags } = importTranscriptWithFlags({ fileName, bytes });
+      return addToWorkspace(document, flags);
     },
     async listDocuments() {
       return workspace.listDocuments();

@@ -95,6 +95,41 @@ describe('export handlers', () => {
     ).rejects.toThrow(/no timings/);
   });
 
+  it('a Glossa JSON export imported again is the same document with its flags', async () => {
+    const opened = await handlers.importTranscript({
+      fileName: 'talk.txt',
+      bytes: new TextEncoder().encode('The claim about forty thousand troops is new.\n\nSecond paragraph.'),
+    });
+    const segment = opened.document.segments[0];
+    if (!segment) throw new Error('no segment');
+    const flag = {
+      id: '00000000-0000-4000-8000-0000000000f1',
+      segmentId: segment.id,
+      start: 4,
+      end: 37,
+      quote: segment.text.slice(4, 37),
+      comment: 'Claim to verify',
+      createdAt: '2026-11-30T12:00:00.000Z',
+      resolvedAt: null,
+    };
+    await handlers.saveDocument({
+      documentId: opened.documentId,
+      document: opened.document,
+      flags: [flag],
+      viewState: null,
+      openSuggestionCount: 0,
+    });
+    const json = await handlers.exportDocument({
+      documentId: opened.documentId,
+      format: 'json',
+      options: DEFAULT_EXPORT_OPTIONS,
+    });
+    const again = await handlers.importTranscript({ fileName: json.fileName, bytes: json.bytes });
+    expect(again.document).toEqual(opened.document);
+    expect(again.flags).toEqual([flag]);
+    expect((await handlers.openDocument({ documentId: again.documentId })).flags).toEqual([flag]);
+  });
+
   it('has no save dialog in browser mode', async () => {
     await expect(handlers.saveFileAs({ fileName: 'a.txt', bytes: new Uint8Array([65]) })).rejects.toThrow(
       /browser mode/,
