@@ -124,7 +124,10 @@ describe('export handlers', () => {
       format: 'json',
       options: DEFAULT_EXPORT_OPTIONS,
     });
-    const again = await handlers.importTranscript({ fileName: json.fileName, bytes: json.bytes });
+    const again = await handlers.importTranscript({
+      fileName: json.fileName,
+      bytes: new Uint8Array(json.bytes),
+    });
     expect(again.document).toEqual(opened.document);
     expect(again.flags).toEqual([flag]);
     expect((await handlers.openDocument({ documentId: again.documentId })).flags).toEqual([flag]);
