@@ -19,6 +19,7 @@ import {
 import type { Segment } from '../../../shared/document/model';
 import { cleanVerbatim, fillersFor } from '../../../shared/export/clean-verbatim';
 import type { ExportInput, ExportOptions, ExportOutput } from '../../../shared/export/options';
+import { formatTimestamp } from '../../../shared/export/prepare';
 import type { DocumentFlag } from '../../../shared/workspace/types';
 
 /** The author Word shows on every comment. */
@@ -342,16 +343,6 @@ function header(input: ExportInput): Paragraph[] {
     ),
     ...(lines.length > 0 ? [new Paragraph({})] : []),
   ];
-}
-
-/** 1:02:03 from an hour on, 02:03 before. */
-export function formatTimestamp(ms: number): string {
-  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const mmss = `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-  return hours > 0 ? `${hours}:${mmss}` : mmss;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -144,8 +144,8 @@ describe('exportDocx', () => {
   it('writes timestamps in a smaller, grey run: one per paragraph or one per segment', async () => {
     const perParagraph = await exportAndParse([], { metadataHeader: false, timestamps: 'paragraph' });
     expect(perParagraph.paragraphs.map((p) => p.text)).toEqual([
-      'Jacco  00:00\nWelcome to the NK News podcast. I am joined by Anton Sokolin.',
-      'Anton  01:05\nAbout 1,500 special forces were moved to Vladivostok <first>.',
+      'Jacco  0:00\nWelcome to the NK News podcast. I am joined by Anton Sokolin.',
+      'Anton  1:05\nAbout 1,500 special forces were moved to Vladivostok <first>.',
     ]);
     const [timeRun] = runsWithText(perParagraph.paragraphs[1]!.xml, '  01:05');
     expect(timeRun).toMatch(/<w:color w:val="808080"\/>/);
@@ -154,7 +154,7 @@ describe('exportDocx', () => {
 
     const perSegment = await exportAndParse([], { metadataHeader: false, timestamps: 'segment' });
     expect(perSegment.paragraphs.map((p) => p.text)).toEqual([
-      'Jacco\n[00:00] Welcome to the NK News podcast. [00:04] I am joined by Anton Sokolin.',
+      'Jacco\n[0:00] Welcome to the NK News podcast. [0:04] I am joined by Anton Sokolin.',
       'Anton\n[01:05] About 1,500 special forces were moved to Vladivostok <first>.',
     ]);
   });
