@@ -147,7 +147,7 @@ describe('exportDocx', () => {
       'Jacco  0:00\nWelcome to the NK News podcast. I am joined by Anton Sokolin.',
       'Anton  1:05\nAbout 1,500 special forces were moved to Vladivostok <first>.',
     ]);
-    const [timeRun] = runsWithText(perParagraph.paragraphs[1]!.xml, '  01:05');
+    const [timeRun] = runsWithText(perParagraph.paragraphs[1]!.xml, '  1:05');
     expect(timeRun).toMatch(/<w:color w:val="808080"\/>/);
     expect(timeRun).toMatch(/<w:sz w:val="18"\/>/);
     expect(timeRun).not.toMatch(/<w:b\/>/);
@@ -155,7 +155,7 @@ describe('exportDocx', () => {
     const perSegment = await exportAndParse([], { metadataHeader: false, timestamps: 'segment' });
     expect(perSegment.paragraphs.map((p) => p.text)).toEqual([
       'Jacco\n[0:00] Welcome to the NK News podcast. [0:04] I am joined by Anton Sokolin.',
-      'Anton\n[01:05] About 1,500 special forces were moved to Vladivostok <first>.',
+      'Anton\n[1:05] About 1,500 special forces were moved to Vladivostok <first>.',
     ]);
   });
 
