@@ -65,6 +65,11 @@ export const MENU_SHORTCUTS: Readonly<Record<MenuCommand, MenuShortcut>> = {
   },
   'flag-passage': { label: 'Flag Passage…', accelerator: 'CmdOrCtrl+Shift+M', handledByPage: true },
   'show-shortcuts': { label: 'Keyboard Shortcuts', accelerator: 'F1', handledByPage: true },
+  // Ctrl+Space on macOS too: Cmd+Space is Spotlight.
+  'play-pause': { label: 'Play/Pause', accelerator: 'Ctrl+Space', handledByPage: true },
+  'skip-back': { label: 'Back 5 Seconds', accelerator: 'CmdOrCtrl+[', handledByPage: true },
+  'skip-forward': { label: 'Forward 5 Seconds', accelerator: 'CmdOrCtrl+]', handledByPage: true },
+  'play-suggestion': { label: 'Play Current Suggestion', accelerator: 'Alt+P', handledByPage: true },
 };
 
 export interface MenuTemplateOptions {
@@ -149,6 +154,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       item('toggle-suggestions-panel'),
       item('toggle-glossary-panel'),
       item('toggle-flags-panel'),
+      separator,
+      item('play-pause'),
+      item('skip-back'),
+      item('skip-forward'),
+      item('play-suggestion'),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

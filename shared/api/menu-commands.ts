@@ -21,6 +21,10 @@ export const MENU_COMMANDS = [
   'toggle-flags-panel',
   'show-shortcuts',
   'go-to-start',
+  'play-pause',
+  'skip-back',
+  'skip-forward',
+  'play-suggestion',
 ] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -16,6 +16,7 @@ import { DecisionLog } from '../suggestions/decision-log';
 import { sameSaveStatus, type SaveStatus } from './save-status';
 import { HighlightPainter } from './highlight-painter';
 import { SegmentIndex } from './segment-index';
+import { MediaController } from '../media/media-controller';
 
 export class EditorSession {
   readonly suggestions = new SuggestionStore();
@@ -26,6 +27,8 @@ export class EditorSession {
   /** Bumped when the glossary changed, so cards re-read their entries. */
   readonly glossaryRevision = new Observable(0);
   readonly decisionLog = new DecisionLog();
+  /** The recording attached for listening while correcting (renderer only, not saved). */
+  readonly media = new MediaController();
   /** What the autosave is doing; only the indicator re-renders when it changes. */
   readonly saveStatus = new Observable<SaveStatus>({ state: 'saved', at: null });
   setSaveStatus(status: SaveStatus): void {
@@ -75,6 +78,7 @@ export class EditorSession {
       stopOrder();
       painter.dispose();
       index.dispose();
+      this.media.detach();
       this.attached = null;
     };
   }

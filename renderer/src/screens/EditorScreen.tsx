@@ -49,6 +49,10 @@ import { SuggestionCardLayer } from '../suggestions/SuggestionCardLayer';
 import { withKeys } from '../suggestions/suggestion-store';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { ExportDialog } from '../export/ExportDialog';
+import { FollowPlaybackPlugin } from '../media/FollowPlaybackPlugin';
+import { MediaBar } from '../media/MediaBar';
+import { SKIP_MS } from '../media/media-controller';
+import { passageTime } from '../media/segment-timing';
 import { SaveIndicator } from './SaveIndicator';
 import '../editor/editor.css';
 
@@ -172,6 +176,22 @@ export function EditorScreen({
         case 'toggle-flags-panel':
           setPanel('flags');
           return true;
+        // Without a recording the playback keys keep their usual meaning.
+        case 'play-pause':
+          if (!session.media.attached) return false;
+          session.media.toggle();
+          return true;
+        case 'skip-back':
+        case 'skip-forward':
+          if (!session.media.attached) return false;
+          session.media.skip(command === 'skip-back' ? -SKIP_MS : SKIP_MS);
+          return true;
+        case 'play-suggestion': {
+          const time = current && session.media.attached ? passageTime(session, current) : null;
+          if (!time) return false;
+          session.media.playSpan(time.startMs, time.endMs);
+          return true;
+        }
         default:
           return false;
       }
@@ -229,6 +249,7 @@ export function EditorScreen({
             </div>
           )}
           {findRequest && <FindReplaceBar request={findRequest} onClose={closeFind} />}
+          <MediaBar />
           <div className="editor-body">
             <div className="editor-scroll" ref={attachScroll}>
               <RichTextPlugin
@@ -326,6 +347,7 @@ export function EditorScreen({
         <DecisionUndoPlugin />
         <SyncPlugin onCheckError={reportProblem} />
         <PaintPlugin />
+        <FollowPlaybackPlugin scrollContainer={scrollContainer} />
         <CaretPlugin caret={caret} />
         <AutosavePlugin scrollContainer={scrollContainer} />
         <ViewStatePlugin viewState={opened.viewState} scrollContainer={scrollContainer} />

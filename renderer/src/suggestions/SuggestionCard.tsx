@@ -12,10 +12,12 @@ export interface SuggestionCardProps {
   onAccept: (choice?: { replacement: string; termId: string }) => void;
   onReject: () => void;
   /** Keys shown on the buttons. */
-  keys: { accept: string; reject: string };
+  keys: { accept: string; reject: string; play?: string };
+  /** Plays the suggestion's passage of the attached recording; `blocker` says why it cannot. */
+  play?: { onPlay: () => void; blocker: string | null };
 }
 
-export function SuggestionCard({ suggestion, entry, onAccept, onReject, keys }: SuggestionCardProps) {
+export function SuggestionCard({ suggestion, entry, onAccept, onReject, keys, play }: SuggestionCardProps) {
   return (
     <div className="suggestion-card" data-testid="suggestion-card" data-reason={suggestion.reason}>
       <p className="suggestion-card-change">
@@ -68,6 +70,19 @@ export function SuggestionCard({ suggestion, entry, onAccept, onReject, keys }: 
         >
           Reject <kbd>{keys.reject}</kbd>
         </button>
+        {play && (
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="suggestion-play"
+            disabled={play.blocker !== null}
+            title={play.blocker ?? 'Play this passage with a second around it'}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={play.onPlay}
+          >
+            <span aria-hidden="true">▶</span> Play {keys.play && <kbd>{keys.play}</kbd>}
+          </button>
+        )}
       </div>
     </div>
   );

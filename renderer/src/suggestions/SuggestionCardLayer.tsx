@@ -8,6 +8,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { domPointToSegmentOffset, spanRect } from '../editor/dom-ranges';
 import { useEditorSession } from '../editor/session';
 import type { Observable } from '../lib/observable';
+import { passageTime, playBlocker } from '../media/segment-timing';
 import { acceptSuggestion, rejectSuggestion } from './actions';
 import type { CaretPlace } from './CaretPlugin';
 import { SHORTCUTS } from './shortcuts';
@@ -32,6 +33,7 @@ export function SuggestionCardLayer({
   const list = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
   const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
   const caretPlace = useSyncExternalStore(caret.subscribe, caret.get);
+  const mediaAttached = useSyncExternalStore(session.media.element.subscribe, () => session.media.attached);
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
   const [overCard, setOverCard] = useState(false);
   // While the pointer is on the card itself, keep showing the card it came from.
@@ -94,6 +96,7 @@ export function SuggestionCardLayer({
   const element = session.index?.element(shown.segmentId);
   const rect = element ? spanRect(element, shown) : null;
   if (!rect || !container) return null;
+  const playTime = passageTime(session, shown);
   const box = container.getBoundingClientRect();
   const style = {
     top: rect.bottom - box.top + container.scrollTop + 6,
@@ -110,7 +113,17 @@ export function SuggestionCardLayer({
       <SuggestionCard
         suggestion={shown}
         entry={entries.get(shown.termId)}
-        keys={{ accept: keyOf('accept-suggestion'), reject: keyOf('reject-suggestion') }}
+        keys={{
+          accept: keyOf('accept-suggestion'),
+          reject: keyOf('reject-suggestion'),
+          play: keyOf('play-suggestion'),
+        }}
+        play={{
+          blocker: playBlocker(mediaAttached, playTime),
+          onPlay: () => {
+            if (playTime) session.media.playSpan(playTime.startMs, playTime.endMs);
+          },
+        }}
         onAccept={(choice) => {
           setHoveredKey(null);
           setOverCard(false);

@@ -79,6 +79,31 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => mod(e) && e.shiftKey && e.code === 'KeyE',
   },
   {
+    // Cmd+Space is Spotlight on macOS, so Ctrl+Space on every platform.
+    command: 'play-pause',
+    keys: 'Ctrl+Space',
+    description: 'Play or pause the attached audio/video',
+    matches: (e) => e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && e.code === 'Space',
+  },
+  {
+    command: 'skip-back',
+    keys: `${MOD}+[`,
+    description: 'Back 5 seconds',
+    matches: (e) => mod(e) && !e.altKey && !e.shiftKey && e.code === 'BracketLeft',
+  },
+  {
+    command: 'skip-forward',
+    keys: `${MOD}+]`,
+    description: 'Forward 5 seconds',
+    matches: (e) => mod(e) && !e.altKey && !e.shiftKey && e.code === 'BracketRight',
+  },
+  {
+    command: 'play-suggestion',
+    keys: 'Alt+P',
+    description: 'Play the current suggestion’s passage (with a second around it)',
+    matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.code === 'KeyP',
+  },
+  {
     command: 'open',
     keys: `${MOD}+O`,
     description: 'Open a transcript',

@@ -1,0 +1,173 @@
+/**
+ * The playback bar above the transcript: attach a recording (file input or drop), play/pause,
+ * skip 5 s, speed, volume, time, and the video itself when there is one. It drives the session's
+ * MediaController; the keyboard commands drive the same controller.
+ */
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { formatClock } from '../editor/segment-label';
+import { useEditorSession } from '../editor/session';
+import { isMac } from '../suggestions/shortcuts';
+import { isMediaFile, MEDIA_ACCEPT, SKIP_MS } from './media-controller';
+import './media.css';
+
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+export function MediaBar() {
+  const session = useEditorSession();
+  const media = session.media;
+  const state = useSyncExternalStore(media.state.subscribe, media.state.get);
+  const element = useSyncExternalStore(media.element.subscribe, media.element.get);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const slotRef = useRef<HTMLDivElement>(null);
+  const rateId = useId();
+  const volumeId = useId();
+
+  // The controller owns the element; the bar only gives it a place in the page.
+  useEffect(() => {
+    const slot = slotRef.current;
+    if (!slot || !element) return;
+    slot.append(element);
+    return () => element.remove();
+  }, [element]);
+
+  // A recording dropped on the window while a document is open attaches here; transcripts and
+  // glossaries keep going to the app's own drop handler.
+  useEffect(() => {
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file || !isMediaFile(file)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      media.attach(URL.createObjectURL(file), file.name);
+      endAppDrag(file);
+    };
+    // Capture, so the app's window listener (which would open it as a transcript) never sees it.
+    window.addEventListener('drop', onDrop, true);
+    return () => window.removeEventListener('drop', onDrop, true);
+  }, [media]);
+
+  const attached = state.name !== null;
+  const playLabel = state.playing ? 'Pause' : 'Play';
+
+  return (
+    <div className="media-bar" role="group" aria-label="Playback" data-testid="media-bar">
+      <input
+        ref={inputRef}
+        type="file"
+        accept={MEDIA_ACCEPT}
+        hidden
+        data-testid="media-attach-input"
+        aria-label="Audio or video file"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          if (file) media.attach(URL.createObjectURL(file), file.name);
+          event.currentTarget.value = '';
+        }}
+      />
+      <button type="button" className="button button-quiet" onClick={() => inputRef.current?.click()}>
+        {attached ? 'Replace audio/video…' : 'Attach audio/video…'}
+      </button>
+      {attached && (
+        <>
+          <button
+            type="button"
+            className="button button-secondary media-play"
+            aria-pressed={state.playing}
+            aria-keyshortcuts="Control+Space"
+            title={`${playLabel} (Ctrl+Space)`}
+            data-testid="media-play"
+            onClick={() => media.toggle()}
+          >
+            <span aria-hidden="true">{state.playing ? '❚❚' : '▶'}</span> {playLabel}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label="Back 5 seconds"
+            title={`Back 5 seconds (${MOD}+[)`}
+            data-testid="media-back"
+            onClick={() => media.skip(-SKIP_MS)}
+          >
+            −5 s
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label="Forward 5 seconds"
+            title={`Forward 5 seconds (${MOD}+])`}
+            data-testid="media-forward"
+            onClick={() => media.skip(SKIP_MS)}
+          >
+            +5 s
+          </button>
+          <span className="media-time" data-testid="media-time">
+            {formatClock(state.currentMs)} / {formatClock(state.durationMs)}
+          </span>
+          <label className="media-field" htmlFor={rateId}>
+            Speed
+          </label>
+          <select
+            id={rateId}
+            className="media-rate"
+            value={String(state.rate)}
+            data-testid="media-rate"
+            onChange={(event) => media.setRate(Number(event.currentTarget.value))}
+          >
+            {RATES.map((rate) => (
+              <option key={rate} value={String(rate)}>
+                {rate}×
+              </option>
+            ))}
+          </select>
+          <label className="media-field" htmlFor={volumeId}>
+            Volume
+          </label>
+          <input
+            id={volumeId}
+            className="media-volume"
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={state.volume}
+            aria-valuetext={`${Math.round(state.volume * 100)}%`}
+            onChange={(event) => media.setVolume(Number(event.currentTarget.value))}
+          />
+          <span className="media-name" data-testid="media-name" title={state.name ?? undefined}>
+            {state.name}
+          </span>
+          <button
+            type="button"
+            className="button-link media-detach"
+            aria-label={`Close ${state.name ?? 'the recording'}`}
+            onClick={() => media.detach()}
+          >
+            Close
+          </button>
+        </>
+      )}
+      {state.error && (
+        <p className="media-error" role="alert" data-testid="media-error">
+          {state.error}
+        </p>
+      )}
+      <div
+        ref={slotRef}
+        className={state.kind === 'video' ? 'media-video' : 'media-audio'}
+        aria-label={state.kind === 'video' ? 'Video' : undefined}
+      />
+    </div>
+  );
+}
+
+/**
+ * The app's drop overlay counts dragenter/dragleave on the window and is reset by its drop
+ * listener, which must not see a recording (it would open it as a transcript). Leaving events
+ * end its drag state instead; extra ones do nothing (its count stops at zero).
+ */
+function endAppDrag(file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  for (let i = 0; i < 64; i++) window.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer }));
+}
