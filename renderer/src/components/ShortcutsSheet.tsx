@@ -13,7 +13,12 @@ export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () =
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="shortcuts-sheet" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="app-dialog shortcuts-sheet"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>

@@ -48,7 +48,12 @@ export function SpeakersDialog({ open, onClose }: { open: boolean; onClose: () =
   };
 
   return (
-    <dialog ref={dialog} className="speakers-dialog" aria-labelledby="speakers-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="app-dialog speakers-dialog"
+      aria-labelledby="speakers-title"
+      onClose={onClose}
+    >
       <form
         method="dialog"
         onSubmit={(event) => {

@@ -91,7 +91,7 @@ export function ExportDialog({
   return (
     <dialog
       ref={dialog}
-      className="export-dialog"
+      className="app-dialog export-dialog"
       aria-labelledby="export-title"
       onClose={onClose}
       data-testid="export-dialog"

@@ -37,7 +37,7 @@ export function FlagDialog({ onSaved }: { onSaved: (flag: LiveFlag) => void }) {
   return (
     <dialog
       ref={dialog}
-      className="flags-dialog"
+      className="app-dialog flags-dialog"
       aria-labelledby="flag-dialog-title"
       aria-describedby="flag-dialog-passage"
       data-testid="flag-dialog"
