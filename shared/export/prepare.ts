@@ -2,6 +2,7 @@
  * What the text exporters (txt, md, html) share: the document as paragraphs of kept, cleaned
  * segments, and the warnings. Formats only lay the paragraphs out.
  */
+import { formatShortClock } from '../formats/timecode';
 import type { Segment, TranscriptMetadata } from '../document/model';
 import type { DocumentFlag } from '../workspace/types';
 import { cleanVerbatim, fillersFor } from './clean-verbatim';
@@ -103,14 +104,8 @@ function clamp(offset: number, length: number): number {
   return Math.min(Math.max(0, offset), length);
 }
 
-/** 0:07, 12:34, 1:02:03 — the editor's segment-label clock (renderer formatClock), rewritten here for shared/. */
-export function formatTimestamp(ms: number): string {
-  const totalSeconds = Math.floor(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = String(totalSeconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
+/** 0:07, 12:34, 1:02:03, as the editor shows times. */
+export const formatTimestamp = formatShortClock;
 
 /** A segment's text on one line: line breaks inside a segment are layout, not paragraphs. */
 export function oneLine(text: string): string {

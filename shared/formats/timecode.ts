@@ -22,6 +22,15 @@ export function parseClock(text: string): number | undefined {
   return Number(hours) * MS_PER_HOUR + Number(minutes) * MS_PER_MINUTE + Number(seconds) * MS_PER_SECOND + ms;
 }
 
+/** Milliseconds as a short clock, 0:07, 12:34, 1:02:03: the editor's gutter and the text exports. */
+export function formatShortClock(ms: number): string {
+  const totalSeconds = Math.floor(ms / MS_PER_SECOND);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
 /** Milliseconds as "H:MM:SS", the way transcript services print speaker times. */
 export function formatClock(ms: number): string {
   const totalSeconds = Math.floor(ms / MS_PER_SECOND);

@@ -10,6 +10,7 @@
  * their ids alone, because plain-text imports number segments by position; a segment rewritten
  * completely under the same id is still one change.
  */
+import { formatClock } from '../../../shared/formats/timecode';
 import diffSequencesImport from 'diff-sequences';
 import { stringify } from 'csv-stringify/sync';
 import type { Segment, TranscriptDocument } from '../../../shared/document/model';
@@ -469,11 +470,7 @@ function contextAroundBreak(B: Token[], start: number, end: number, at: number):
 }
 
 /** H:MM:SS, like the other places Glossa shows a time (1:02:03, 0:00:07). */
-export function formatTime(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-}
+export const formatTime = formatClock;
 
 export const REPORT_COLUMNS = [
   'time',

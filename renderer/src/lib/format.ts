@@ -1,7 +1,6 @@
 /** Small formatting helpers for what people read on screen. */
 import type { GlossaryImportSummary } from '../../../shared/api/contract';
 import type { TranscriptFormat } from '../../../shared/document/model';
-import type { SuggestionReason } from '../../../shared/engine/suggestion';
 
 /** The extensions the open dialog and the file input offer. */
 export const TRANSCRIPT_EXTENSIONS = ['.txt', '.srt', '.vtt', '.json'] as const;
@@ -30,36 +29,6 @@ const FORMAT_NAMES: Record<TranscriptFormat, string> = {
 
 export function formatName(format: TranscriptFormat): string {
   return FORMAT_NAMES[format] ?? format;
-}
-
-const REASON_NAMES: Record<SuggestionReason, string> = {
-  variant: 'known variant',
-  sound: 'sounds alike',
-  spelling: 'similar spelling',
-  acronym: 'acronym',
-  consistency: 'spelled this way elsewhere',
-};
-
-export function reasonName(reason: SuggestionReason): string {
-  return REASON_NAMES[reason] ?? reason;
-}
-
-/** H:MM:SS, e.g. 0:04:07 or 1:02:33. */
-export function formatTimestamp(ms: number): string {
-  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-}
-
-/** An ISO date (YYYY-MM-DD) in the reader's own words, e.g. "October 22, 2024"; as given if not ISO. */
-export function formatEpisodeDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** "1 suggestion", "2 suggestions", "1,234 words". */
