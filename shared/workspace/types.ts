@@ -70,3 +70,21 @@ export interface SaveResult {
   /** ISO 8601. */
   savedAt: string;
 }
+
+/**
+ * The recording a document was made from, as the workspace remembers it: a file on this
+ * computer, linked by path (never copied, except that browser mode keeps a copy of a file it
+ * was given by upload). Checked against the disk every time the document opens.
+ */
+export interface MediaLink {
+  documentId: string;
+  /** Absolute path of the audio or video file. */
+  path: string;
+  /** The file's name as the person knows it (base name of the path, or the uploaded file's name). */
+  name: string;
+  /** Size in bytes and modification time when linked; a change means the file was replaced. */
+  size: number;
+  mtimeMs: number;
+  /** ISO 8601. */
+  attachedAt: string;
+}
