@@ -70,6 +70,10 @@ export const MENU_SHORTCUTS: Readonly<Record<MenuCommand, MenuShortcut>> = {
   'skip-back': { label: 'Back 5 Seconds', accelerator: 'CmdOrCtrl+[', handledByPage: true },
   'skip-forward': { label: 'Forward 5 Seconds', accelerator: 'CmdOrCtrl+]', handledByPage: true },
   'play-suggestion': { label: 'Play Current Suggestion', accelerator: 'Alt+P', handledByPage: true },
+  'play-segment': { label: 'Play from This Segment', accelerator: 'Alt+Shift+P', handledByPage: true },
+  // F9: Ctrl+Shift+T reopens a closed tab in browser mode (pages cannot take it) and Ctrl+Alt+T
+  // opens a terminal on most Linux desktops.
+  'insert-timestamp': { label: 'Insert Timestamp', accelerator: 'F9', handledByPage: true },
 };
 
 export interface MenuTemplateOptions {
@@ -141,6 +145,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       separator,
       item('find'),
       item('replace'),
+      separator,
+      item('insert-timestamp'),
     ],
   };
 
@@ -159,6 +165,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       item('skip-back'),
       item('skip-forward'),
       item('play-suggestion'),
+      item('play-segment'),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -25,6 +25,8 @@ export const MENU_COMMANDS = [
   'skip-back',
   'skip-forward',
   'play-suggestion',
+  'play-segment',
+  'insert-timestamp',
 ] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -6,12 +6,10 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import { $segmentNodes } from '../editor/document-bridge';
 import { domPointToSegmentOffset } from '../editor/dom-ranges';
-import { $segmentById } from '../editor/segment-index';
 import { useEditorSession } from '../editor/session';
 import { isMac } from '../suggestions/shortcuts';
-import { $timedSegment } from './segment-timing';
+import { estimatedTimeline } from './timestamps/estimated-timeline';
 import { offsetTime, segmentSpan, spokenSpan, type TimedSegment } from './timing';
 
 export const PLAYING_LAYER = 'glossa-playing';
@@ -28,8 +26,6 @@ export function FollowPlaybackPlugin({
 
   useEffect(() => {
     const media = session.media;
-    // The segments with their times, rebuilt lazily after an edit (only while playing).
-    let segments: TimedSegment[] | null = null;
     let painted: { segmentId: string; start: number; end: number } | null = null;
     let lastSegment: string | null = null;
     let hint = 0;
@@ -37,10 +33,10 @@ export function FollowPlaybackPlugin({
     let userScrollAt = -Infinity;
     let ownScrollUntil = 0;
 
-    const timeline = (): TimedSegment[] => {
-      segments ??= editor.getEditorState().read(() => $segmentNodes().map($timedSegment));
-      return segments;
-    };
+    // The segments with their times, cached per editor state (rebuilt lazily after an edit);
+    // untimed segments follow by estimated times (timestamps/estimated-timeline), never saved.
+    const timeline = (): TimedSegment[] =>
+      estimatedTimeline(editor.getEditorState(), media.state.get().durationMs);
 
     /** The segment playing at ms; starts from the last one, since playback mostly moves forward. */
     const segmentAt = (ms: number): TimedSegment | null => {
@@ -111,10 +107,8 @@ export function FollowPlaybackPlugin({
       const position = document.caretPositionFromPoint?.(event.clientX, event.clientY);
       const place = position ? domPointToSegmentOffset(position.offsetNode, position.offset) : null;
       if (!place) return;
-      const ms = editor.getEditorState().read(() => {
-        const node = $segmentById(session.index, place.segmentId);
-        return node ? offsetTime($timedSegment(node), place.offset) : null;
-      });
+      const segment = timeline().find((timed) => timed.segmentId === place.segmentId);
+      const ms = segment ? offsetTime(segment, place.offset) : null;
       if (ms === null) return;
       event.preventDefault();
       media.seek(ms);
@@ -129,7 +123,6 @@ export function FollowPlaybackPlugin({
       media.state.subscribe(schedule),
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        segments = null;
         // The painter repaints edited segments itself; the spoken word's offsets may have moved.
         painted = null;
         if (media.attached) schedule();

@@ -53,6 +53,10 @@ import { FollowPlaybackPlugin } from '../media/FollowPlaybackPlugin';
 import { MediaBar } from '../media/MediaBar';
 import { SKIP_MS } from '../media/media-controller';
 import { passageTime } from '../media/segment-timing';
+import { ApproximateTimesPlugin } from '../media/timestamps/ApproximateTimesPlugin';
+import { GutterSeekPlugin } from '../media/timestamps/GutterSeekPlugin';
+import { insertTimestamp, playCaretSegment } from '../media/timestamps/timestamp-actions';
+import { TimestampNotice } from '../media/timestamps/TimestampNotice';
 import { SaveIndicator } from './SaveIndicator';
 import '../editor/editor.css';
 
@@ -192,6 +196,12 @@ export function EditorScreen({
           session.media.playSpan(time.startMs, time.endMs);
           return true;
         }
+        // Both answer in the status line, with or without a recording.
+        case 'play-segment':
+          return playCaretSegment(session);
+        case 'insert-timestamp':
+          insertTimestamp(session);
+          return true;
         default:
           return false;
       }
@@ -250,6 +260,7 @@ export function EditorScreen({
           )}
           {findRequest && <FindReplaceBar request={findRequest} onClose={closeFind} />}
           <MediaBar />
+          <TimestampNotice />
           <div className="editor-body">
             <div className="editor-scroll" ref={attachScroll}>
               <RichTextPlugin
@@ -348,6 +359,8 @@ export function EditorScreen({
         <SyncPlugin onCheckError={reportProblem} />
         <PaintPlugin />
         <FollowPlaybackPlugin scrollContainer={scrollContainer} />
+        <GutterSeekPlugin />
+        <ApproximateTimesPlugin />
         <CaretPlugin caret={caret} />
         <AutosavePlugin scrollContainer={scrollContainer} />
         <ViewStatePlugin viewState={opened.viewState} scrollContainer={scrollContainer} />

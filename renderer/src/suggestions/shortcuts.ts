@@ -104,6 +104,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.code === 'KeyP',
   },
   {
+    command: 'play-segment',
+    keys: 'Alt+Shift+P',
+    description: 'Play from the start of the caret’s segment (its time in the gutter)',
+    matches: (e) => e.altKey && !mod(e) && e.shiftKey && e.code === 'KeyP',
+  },
+  {
+    // Not Ctrl+Shift+T (reopens a closed tab in browser mode) nor Ctrl+Alt+T (a terminal on Linux).
+    command: 'insert-timestamp',
+    keys: 'F9',
+    description: 'Insert a timestamp at the caret from the playback position (splits the segment)',
+    matches: (e) => e.key === 'F9' && !e.shiftKey && !e.altKey && !mod(e),
+  },
+  {
     command: 'open',
     keys: `${MOD}+O`,
     description: 'Open a transcript',

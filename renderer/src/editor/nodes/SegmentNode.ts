@@ -160,6 +160,13 @@ export class SegmentNode extends ElementNode {
     self.__speaker = speaker;
     return self;
   }
+  /** Times set by hand (Insert timestamp); undefined clears one. */
+  setTimes(startMs: number | undefined, endMs: number | undefined): this {
+    const self = this.getWritable();
+    self.__startMs = startMs;
+    self.__endMs = endMs;
+    return self;
+  }
   setWords(words: readonly TranscriptWord[]): this {
     const self = this.getWritable();
     self.__words = words;
