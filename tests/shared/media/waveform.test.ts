@@ -184,7 +184,7 @@ describe('the cache file', () => {
     expect(decodeWaveformFile(bytes.subarray(0, bytes.length - 1))).toBeNull();
     expect(decodeWaveformFile(bytes.subarray(0, 10))).toBeNull();
     const damaged = bytes.slice();
-    damaged[damaged.length - 1] ^= 0xff;
+    damaged[damaged.length - 1] = damaged.at(-1)! ^ 0xff;
     expect(decodeWaveformFile(damaged)).toBeNull();
     expect(decodeWaveformFile(new TextEncoder().encode('not a waveform at all, no sir'))).toBeNull();
     expect(decodeWaveformFile(new Uint8Array())).toBeNull();
