@@ -225,10 +225,11 @@ class PostgresTransport implements SyncTransport {
         const end = top[0]?.max ?? from;
         let after = from;
         for (;;) {
+          // ORDER BY names the column: the text alias `seq` would sort "10" before "9".
           const { rows } = await client.query<{ seq: string; payload: unknown }>(
             `SELECT seq::text AS seq, payload FROM glossa_changes
              WHERE seq > $1::bigint AND seq <= $2::bigint AND device IS DISTINCT FROM $3
-             ORDER BY seq LIMIT ${PULL_PAGE}`,
+             ORDER BY glossa_changes.seq LIMIT ${PULL_PAGE}`,
             [after, end, this.device ?? null],
           );
           for (const row of rows) {
