@@ -1,4 +1,5 @@
 /** A glossary entry as every layer sees it. The SQLite store in electron/ is its only writer. */
+import type { VerifiedMark } from './sync-types';
 
 export const TERM_CATEGORIES = ['person', 'organization', 'place', 'publication', 'term', 'other'] as const;
 export type TermCategory = (typeof TERM_CATEGORIES)[number];
@@ -27,6 +28,10 @@ export interface GlossaryEntry {
   updatedAt: string;
   createdBy: string;
   updatedBy: string;
+  /** Who checked the entry, and when; absent when nobody has (team glossary, issue 7). */
+  verified?: VerifiedMark;
+  /** True while an open conflict concerns the entry (see GlossaryStore.conflicts); absent otherwise. */
+  conflicted?: boolean;
 }
 
 /** What a person types to create an entry; everything but the term is optional. */

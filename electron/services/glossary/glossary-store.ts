@@ -1,8 +1,14 @@
 /**
  * The glossary: a SQLite file of terms, their other correct forms, their known mishearings and
- * the mishearings people rejected. This class is the glossary's only writer and the only glossary
- * module with SQL; the rules live in glossary-validation (what an entry may hold), glossary-import
- * (how imports merge) and the CSV/JSON codecs (file formats).
+ * the mishearings people rejected. This class is the glossary's only writer; the rules live in
+ * glossary-validation (what an entry may hold), glossary-import (how imports merge), the CSV/JSON
+ * codecs (file formats) and, for the team glossary, sync/ (the change log and its fold).
+ *
+ * Team glossary (issue 7, docs/team-glossary.md): every write records field-level changes in the
+ * change log (sync/change-log.ts), in the same transaction, and the entry's rows are then
+ * rewritten as the fold of all its changes (shared/glossary/merge.ts, sync/materialize.ts). Changes
+ * from other members go through the same fold, so the tables always read the same on every member
+ * holding the same changes.
  *
  * Learning from decisions (see migrations.ts, step 2):
  * - Accepting "heard X → entry" adds X as a variant (or counts it up); undoing takes the count
@@ -17,10 +23,20 @@
  *   rejection still stops the engine from suggesting it until the rejection is undone.
  * - Exports (CSV, JSON) carry entries only, not rejections or undo bookkeeping.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Rejection } from '../../../shared/engine/engine';
 import { phraseKey } from '../../../shared/engine/tokenize';
+import { allHeadIds, entryHistory, type FoldedEntry } from '../../../shared/glossary/merge';
+import type {
+  ConflictResolution,
+  EntryHistoryItem,
+  GlossaryChange,
+  GlossaryChangeField,
+  GlossaryConflict,
+  JsonValue,
+  SyncReport,
+} from '../../../shared/glossary/sync-types';
 import type {
   GlossaryEntry,
   GlossaryEntryInput,
@@ -44,6 +60,18 @@ import {
   type EntryFields,
 } from './glossary-validation';
 import { glossaryMigrations } from './migrations';
+import { ChangeLog, type ChangeDraft } from './sync/change-log';
+import { ConflictReader, mergedEntryFields } from './sync/conflicts';
+import { createDraft, editDrafts, fieldDraft, countDraft, headIds } from './sync/local-changes';
+import {
+  EntryWriter,
+  foldChanges,
+  type BookkeepingRule,
+  type VariantBookkeeping,
+  type WriteOptions,
+} from './sync/materialize';
+import { reportChanges, type ReportState } from './sync/report';
+import { checkFieldValue, checkRemoteChange } from './sync/validate-change';
 
 export type { ImportSummary } from '../../../shared/glossary/types';
 export { GlossaryImportError, GlossaryNotFoundError, GlossaryValidationError } from './glossary-errors';
@@ -51,8 +79,10 @@ export { GlossaryImportError, GlossaryNotFoundError, GlossaryValidationError } f
 export interface GlossaryStoreOptions {
   /** better_sqlite3.node built for Electron's ABI; plain Node passes nothing. */
   nativeBinding?: string;
-  /** Name stamped on every write; defaults to the operating-system user name. */
+  /** Name stamped on every write; defaults to the name set with setAuthor, then the OS user name. */
   author?: string;
+  /** This installation's id in the change log; defaults to a UUID made once and kept in the file. */
+  device?: string;
 }
 
 export interface GlossaryListOptions {
@@ -67,22 +97,25 @@ export interface StoredRejection extends Rejection {
   createdBy: string;
 }
 
+/** What applyRemoteChanges did (the rest of a SyncReport is the transport's). */
+export interface AppliedChanges {
+  received: number;
+  changedEntries: SyncReport['changedEntries'];
+  skipped: SyncReport['skipped'];
+}
+
 /** A variant row with its undo bookkeeping (migrations.ts, step 2). */
-interface VariantRow {
+interface VariantRow extends VariantBookkeeping {
   text: string;
   key: string;
   position: number;
   acceptedCount: number;
-  undoableCount: number;
-  learnedOnly: number;
 }
 
 /** A variant a rejection removed, kept in the rejection so undoing it restores the variant exactly. */
-interface RemovedVariant {
+interface RemovedVariant extends VariantBookkeeping {
   text: string;
   acceptedCount: number;
-  undoableCount: number;
-  learnedOnly: number;
   position: number;
 }
 
@@ -93,8 +126,15 @@ interface RejectionRow {
   created_by: string;
 }
 
+/** An entry's changes and their fold, read for a write. */
+interface LoadedEntry {
+  changes: GlossaryChange[];
+  folded: FoldedEntry;
+}
+
 const DEFAULT_SEARCH_LIMIT = 50;
 const MAX_SEARCH_LIMIT = 500;
+const MAX_AUTHOR_LENGTH = 200;
 
 /** Column weights for bm25, in the search table's column order: term, forms, variants, notes. */
 const SEARCH_WEIGHTS = { term: 10, forms: 5, variants: 3, notes: 1 } as const;
@@ -111,6 +151,9 @@ interface EntryRow {
   updated_at: string;
   created_by: string;
   updated_by: string;
+  verified_by: string | null;
+  verified_at: string | null;
+  conflicted: number;
   forms_json: string;
   variants_json: string;
 }
@@ -118,7 +161,9 @@ interface EntryRow {
 /** Everything about an entry in one row; lists in their stored order (SQLite 3.44+ ORDER BY in aggregates). */
 const ENTRY_COLUMNS = `
   e.seq, e.id, e.term, e.category, e.notes, e.source,
-  e.created_at, e.updated_at, e.created_by, e.updated_by,
+  e.created_at, e.updated_at, e.created_by, e.updated_by, e.verified_by, e.verified_at,
+  (EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = e.id)
+    OR EXISTS (SELECT 1 FROM entries d WHERE d.term_key = e.term_key AND d.id <> e.id)) AS conflicted,
   (SELECT json_group_array(f.text ORDER BY f.position) FROM forms f WHERE f.entry_id = e.id) AS forms_json,
   (SELECT json_group_array(json_object('text', v.text, 'acceptedCount', v.accepted_count) ORDER BY v.position)
      FROM variants v WHERE v.entry_id = e.id) AS variants_json`;
@@ -126,90 +171,52 @@ const ENTRY_COLUMNS = `
 function prepareStatements(db: Database) {
   return {
     entryById: db.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = ?`),
-    entryByKey: db.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.term_key = ?`),
-    idByKey: db.prepare<[string], string>(`SELECT id FROM entries WHERE term_key = ?`).pluck(),
+    // Two members may have created the same term apart: the first created reads as "the" entry.
+    entryByKey: db.prepare<[string], EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.term_key = ? ORDER BY e.created_at, e.id LIMIT 1`,
+    ),
+    idByKey: db.prepare<[string], string>(`SELECT id FROM entries WHERE term_key = ? LIMIT 1`).pluck(),
     // A negative LIMIT means no limit in SQLite. term_key order = case-insensitive term order.
     list: db.prepare<[number, number], EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM entries e ORDER BY e.term_key LIMIT ? OFFSET ?`,
+      `SELECT ${ENTRY_COLUMNS} FROM entries e ORDER BY e.term_key, e.id LIMIT ? OFFSET ?`,
     ),
     listByCategory: db.prepare<[string, number, number], EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.category = ? ORDER BY e.term_key LIMIT ? OFFSET ?`,
+      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.category = ? ORDER BY e.term_key, e.id LIMIT ? OFFSET ?`,
     ),
     count: db.prepare<[], number>(`SELECT count(*) FROM entries`).pluck(),
-    insertEntry: db.prepare(
-      `INSERT INTO entries (id, term, term_key, category, notes, source, created_at, updated_at, created_by, updated_by)
-       VALUES (@id, @term, @termKey, @category, @notes, @source, @now, @now, @author, @author)`,
-    ),
-    // Putting back a deleted entry: its own id, dates and authors, not this write's.
-    restoreEntry: db.prepare(
-      `INSERT INTO entries (id, term, term_key, category, notes, source, created_at, updated_at, created_by, updated_by)
-       VALUES (@id, @term, @termKey, @category, @notes, @source, @createdAt, @updatedAt, @createdBy, @updatedBy)`,
-    ),
-    updateEntry: db.prepare(
-      `UPDATE entries SET term = @term, term_key = @termKey, category = @category, notes = @notes,
-         source = @source, updated_at = @now, updated_by = @author
-       WHERE seq = @seq`,
-    ),
-    touchEntry: db.prepare<[string, string, number]>(
-      `UPDATE entries SET updated_at = ?, updated_by = ? WHERE seq = ?`,
-    ),
-    deleteEntry: db.prepare<[string], number>(`DELETE FROM entries WHERE id = ? RETURNING seq`).pluck(),
-    insertForm: db.prepare<[string, number, string, string]>(
-      `INSERT INTO forms (entry_id, position, text, text_key) VALUES (?, ?, ?, ?)`,
-    ),
-    deleteForms: db.prepare<[string]>(`DELETE FROM forms WHERE entry_id = ?`),
-    insertVariant: db.prepare<[string, number, string, string, number, number, number]>(
-      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count, undoable_count, learned_only)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    // A variant that exists only because a person accepted it: one undoable acceptance.
-    appendVariant: db.prepare<[string, string, string, string]>(
-      `INSERT INTO variants (entry_id, position, text, text_key, accepted_count, undoable_count, learned_only)
-       VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM variants WHERE entry_id = ?), ?, ?, 1, 1, 1)`,
-    ),
-    incrementVariant: db.prepare<[string, string], { text: string; acceptedCount: number }>(
-      `UPDATE variants SET accepted_count = accepted_count + 1, undoable_count = undoable_count + 1
-       WHERE entry_id = ? AND text_key = ?
-       RETURNING text, accepted_count AS acceptedCount`,
-    ),
-    decrementVariant: db.prepare<[string, string], { undoableCount: number; learnedOnly: number }>(
-      `UPDATE variants SET accepted_count = accepted_count - 1, undoable_count = undoable_count - 1
-       WHERE entry_id = ? AND text_key = ? AND undoable_count > 0
-       RETURNING undoable_count AS undoableCount, learned_only AS learnedOnly`,
+    variantRow: db.prepare<[string, string], VariantRow>(
+      `SELECT text, text_key AS key, position, accepted_count AS acceptedCount,
+         undoable_count AS undoableCount, learned_only AS learnedOnly
+       FROM variants WHERE entry_id = ? AND text_key = ?`,
     ),
     variantRows: db.prepare<[string], VariantRow>(
       `SELECT text, text_key AS key, position, accepted_count AS acceptedCount,
          undoable_count AS undoableCount, learned_only AS learnedOnly
        FROM variants WHERE entry_id = ? ORDER BY position`,
     ),
-    variantPositionTaken: db
-      .prepare<[string, number], number>(`SELECT 1 FROM variants WHERE entry_id = ? AND position = ?`)
-      .pluck(),
-    nextVariantPosition: db
-      .prepare<[string], number>(`SELECT coalesce(max(position) + 1, 0) FROM variants WHERE entry_id = ?`)
-      .pluck(),
-    deleteVariant: db.prepare<[string, string]>(`DELETE FROM variants WHERE entry_id = ? AND text_key = ?`),
-    deleteVariants: db.prepare<[string]>(`DELETE FROM variants WHERE entry_id = ?`),
-    insertRejection: db.prepare<[string, string, string, string, string, string]>(
-      `INSERT INTO rejections (entry_id, heard_text, heard_key, removed_variants, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
     rejectionByKey: db.prepare<[string, string], RejectionRow>(
       `SELECT entry_id AS term_id, heard_text AS heard, created_at, created_by
        FROM rejections WHERE entry_id = ? AND heard_key = ?`,
     ),
-    deleteRejection: db
+    removedVariants: db
       .prepare<[string, string], string>(
-        `DELETE FROM rejections WHERE entry_id = ? AND heard_key = ? RETURNING removed_variants`,
+        `SELECT removed_variants FROM rejections WHERE entry_id = ? AND heard_key = ?`,
       )
       .pluck(),
+    rejectionsOf: db.prepare<[string], { key: string; text: string }>(
+      `SELECT heard_key AS key, heard_text AS text FROM rejections WHERE entry_id = ?`,
+    ),
     listRejections: db.prepare<[], RejectionRow>(
       `SELECT entry_id AS term_id, heard_text AS heard, created_at, created_by FROM rejections ORDER BY seq`,
     ),
-    insertSearchRow: db.prepare<[number, string, string, string, string]>(
-      `INSERT INTO entries_search (rowid, term, forms, variants, notes) VALUES (?, ?, ?, ?, ?)`,
+    unlogged: db.prepare<[], EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e
+       WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.entry_id = e.id AND c.field = 'create') ORDER BY e.seq`,
     ),
-    deleteSearchRow: db.prepare<[number]>(`DELETE FROM entries_search WHERE rowid = ?`),
+    digestEntries: db.prepare<[], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries e ORDER BY e.id`),
+    digestRejections: db.prepare<[], Record<string, string>>(
+      `SELECT entry_id, heard_key, heard_text, created_at, created_by FROM rejections ORDER BY entry_id, heard_key`,
+    ),
     // Exact matches of the whole query first (the term, then a form or variant), then bm25, then
     // alphabetical. The hits are ranked on cheap columns and limited before the lists are built.
     search: db.prepare<[{ expression: string; key: string; limit: number }], EntryRow>(
@@ -234,29 +241,71 @@ function prepareStatements(db: Database) {
   };
 }
 
+/**
+ * How an edit or import that states the variants treats undo bookkeeping: a variant that stays
+ * keeps its undoable acceptances (at most its new count) and stays learned-only only if its count
+ * was left alone (a stated count makes the variant stated, not learned).
+ */
+const restateBookkeeping: BookkeepingRule = (_key, old, acceptedCount) =>
+  old
+    ? {
+        undoableCount: Math.min(old.undoableCount, acceptedCount),
+        learnedOnly: old.learnedOnly === 1 && old.acceptedCount === acceptedCount ? 1 : 0,
+      }
+    : { undoableCount: 0, learnedOnly: 0 };
+
 export class GlossaryStore {
   readonly path: string;
   private readonly db: Database;
-  private readonly author: string;
   private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly log: ChangeLog;
+  private readonly writer: EntryWriter;
+  private readonly conflictReader: ConflictReader;
 
   static open(path: string, options: GlossaryStoreOptions = {}): GlossaryStore {
     const db = openDatabase(path, {
       migrations: glossaryMigrations,
       ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     });
-    return new GlossaryStore(db, path, options.author ?? currentUserName());
+    try {
+      return new GlossaryStore(db, path, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
-  private constructor(db: Database, path: string, author: string) {
+  private constructor(db: Database, path: string, options: GlossaryStoreOptions) {
     this.db = db;
     this.path = path;
-    this.author = author;
     this.sql = prepareStatements(db);
+    this.writer = new EntryWriter(db);
+    this.conflictReader = new ConflictReader(db);
+    this.log = this.writeTransaction(
+      () => new ChangeLog(db, { device: options.device, author: options.author }, currentUserName()),
+    );
+    if (this.log.meta('backfill') !== undefined) this.writeTransaction(() => this.backfill());
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Who this glossary's changes are recorded as. */
+  identity(): { author: string; device: string } {
+    return { author: this.log.author, device: this.log.device };
+  }
+
+  /** Sets (and keeps) the name later changes are recorded under. */
+  setAuthor(name: string): void {
+    const author = tidyLine(name);
+    if (author === '' || author.length > MAX_AUTHOR_LENGTH || hasControlCharacter(author)) {
+      throw new GlossaryValidationError(
+        `The name ${quote(name)} must be one line of 1 to ${MAX_AUTHOR_LENGTH} characters`,
+        'author',
+      );
+    }
+    this.writeTransaction(() => this.log.setAuthor(author));
   }
 
   add(input: GlossaryEntryInput): GlossaryEntry {
@@ -271,7 +320,7 @@ export class GlossaryStore {
     return this.writeTransaction(() => {
       this.refuseDuplicateTerm(fields.term);
       const id = randomUUID();
-      this.insertEntry(id, fields, timestamp());
+      this.commit(id, [], [createDraft(id, fields)], {}, true);
       return this.getOrThrow(id);
     });
   }
@@ -289,9 +338,7 @@ export class GlossaryStore {
   /** Changes the fields the patch names; lists given in the patch replace the stored lists. */
   update(id: string, patch: GlossaryEntryPatch): GlossaryEntry {
     return this.writeTransaction(() => {
-      const row = this.sql.entryById.get(id);
-      if (!row) throw new GlossaryNotFoundError(id);
-      const stored = toEntry(row);
+      const stored = this.getOrThrow(id);
       const fields = checkEntryFields({
         term: patch.term ?? stored.term,
         category: patch.category ?? stored.category,
@@ -302,7 +349,7 @@ export class GlossaryStore {
       });
       if (sameEntryFields(fields, stored)) return stored;
       if (textKey(fields.term) !== textKey(stored.term)) this.refuseDuplicateTerm(fields.term);
-      this.rewriteEntry(row.seq, id, fields, timestamp());
+      this.rewrite(this.load(id), fields);
       return this.getOrThrow(id);
     });
   }
@@ -310,9 +357,9 @@ export class GlossaryStore {
   /** Deletes the entry with its forms and variants; false when there was no such entry. */
   remove(id: string): boolean {
     return this.writeTransaction(() => {
-      const seq = this.sql.deleteEntry.get(id);
-      if (seq === undefined) return false;
-      this.sql.deleteSearchRow.run(seq);
+      if (!this.sql.entryById.get(id)) return false;
+      const loaded = this.load(id);
+      this.commit(id, loaded.changes, [deleteDraft(loaded.folded, true)]);
       return true;
     });
   }
@@ -321,18 +368,12 @@ export class GlossaryStore {
    * Puts back an entry exactly as `get` returned it before it was removed: the same id, term,
    * forms, variants with their counts, notes, source, dates and authors (the editor's undo of a
    * delete). Refuses when the id or the term is in the glossary now. Undo bookkeeping of
-   * acceptances and the entry's rejections went with the delete and do not come back.
+   * acceptances and the entry's rejections come back as they were when the entry's history is
+   * here; an entry from elsewhere starts a new history with its own dates.
    */
   restore(entry: GlossaryEntry): GlossaryEntry {
     const fields = checkEntryFields(entry);
-    const { term, category, notes, source } = fields;
-    const row = {
-      id: entry.id,
-      term,
-      termKey: textKey(term),
-      category,
-      notes,
-      source,
+    const provenance = {
       createdAt: checkDate(entry.createdAt, 'createdAt'),
       updatedAt: checkDate(entry.updatedAt, 'updatedAt'),
       createdBy: entry.createdBy,
@@ -345,10 +386,13 @@ export class GlossaryStore {
           'id',
         );
       }
-      this.refuseDuplicateTerm(term);
-      const { lastInsertRowid } = this.sql.restoreEntry.run(row);
-      this.insertLists(entry.id, fields);
-      this.addToSearchIndex(Number(lastInsertRowid), fields);
+      this.refuseDuplicateTerm(fields.term);
+      const changes = this.log.changesOf(entry.id);
+      const folded = foldChanges(entry.id, changes);
+      const drafts = folded.exists
+        ? [deleteDraft(folded, false), ...editDrafts(folded, fields, this.log.device)]
+        : [createDraft(entry.id, fields, provenance)];
+      this.commit(entry.id, changes, drafts, { bookkeeping: restateBookkeeping });
       return this.getOrThrow(entry.id);
     });
   }
@@ -403,19 +447,25 @@ export class GlossaryStore {
     const text = checkVariantText(heardText);
     const key = textKey(text);
     return this.writeTransaction(() => {
-      const row = this.sql.entryById.get(entryId);
-      if (!row) throw new GlossaryNotFoundError(entryId);
-      const entry = toEntry(row);
+      const entry = this.getOrThrow(entryId);
       if (textKey(entry.term) === key || entry.forms.some((form) => textKey(form) === key)) return undefined;
-      this.withdrawRejection(row.seq, entry, phraseKey(text));
-      let variant = this.sql.incrementVariant.get(entryId, key);
-      if (!variant) {
-        this.sql.appendVariant.run(entryId, entryId, text, key);
-        variant = { text, acceptedCount: 1 };
-      }
-      this.sql.touchEntry.run(timestamp(), this.author, row.seq);
-      this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
-      return variant;
+      const loaded = this.load(entryId);
+      const withdrawn = this.withdrawDrafts(loaded.folded, entry, phraseKey(text));
+      // Fold the withdrawal first, so the counter below starts from the restored variant.
+      const after = withdrawn
+        ? this.commit(entryId, loaded.changes, withdrawn.drafts, withdrawn.options)
+        : loaded;
+      const variant = after.folded.variants.find((item) => item.key === key);
+      const drafts: ChangeDraft[] = [];
+      if (!variant) drafts.push(fieldDraft(after.folded, `variant:${key}`, null, { text }));
+      drafts.push(countDraft(after.folded, this.log.device, key, (variant?.acceptedCount ?? 0) + 1));
+      const old = this.sql.variantRow.get(entryId, key);
+      const counted: VariantBookkeeping = old
+        ? { undoableCount: old.undoableCount + 1, learnedOnly: old.learnedOnly }
+        : { undoableCount: 1, learnedOnly: 1 };
+      const done = this.commit(entryId, after.changes, drafts, { bookkeeping: only(key, counted) });
+      const result = done.folded.variants.find((item) => item.key === key);
+      return result && { text: result.text, acceptedCount: result.acceptedCount };
     });
   }
 
@@ -427,13 +477,17 @@ export class GlossaryStore {
   undoAcceptedVariant(entryId: string, heardText: string): boolean {
     const key = textKey(tidyLine(heardText));
     return this.writeTransaction(() => {
-      const row = this.sql.entryById.get(entryId);
-      if (!row) throw new GlossaryNotFoundError(entryId);
-      const left = this.sql.decrementVariant.get(entryId, key);
-      if (!left) return false;
-      if (left.learnedOnly === 1 && left.undoableCount === 0) this.sql.deleteVariant.run(entryId, key);
-      this.sql.touchEntry.run(timestamp(), this.author, row.seq);
-      this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
+      this.getOrThrow(entryId);
+      const row = this.sql.variantRow.get(entryId, key);
+      if (!row || row.undoableCount === 0) return false;
+      const { changes, folded } = this.load(entryId);
+      const left: VariantBookkeeping = { undoableCount: row.undoableCount - 1, learnedOnly: row.learnedOnly };
+      const drafts = [countDraft(folded, this.log.device, key, row.acceptedCount - 1)];
+      // Counts other members accepted keep the variant even when this one's were all undone.
+      if (row.learnedOnly === 1 && left.undoableCount === 0 && row.acceptedCount - 1 <= 0) {
+        drafts.push(fieldDraft(folded, `variant:${key}`, { text: row.text }, null));
+      }
+      this.commit(entryId, changes, drafts, { bookkeeping: only(key, left) });
       return true;
     });
   }
@@ -452,9 +506,7 @@ export class GlossaryStore {
       throw new GlossaryValidationError(`The heard text ${quote(text)} has no letters or digits`, 'heard');
     }
     return this.writeTransaction(() => {
-      const row = this.sql.entryById.get(entryId);
-      if (!row) throw new GlossaryNotFoundError(entryId);
-      const entry = toEntry(row);
+      const entry = this.getOrThrow(entryId);
       const correct = [entry.term, ...entry.forms].find((spelling) => phraseKey(spelling) === key);
       if (correct !== undefined) {
         throw new GlossaryValidationError(
@@ -465,30 +517,34 @@ export class GlossaryStore {
       const earlier = this.sql.rejectionByKey.get(entryId, key);
       if (earlier) return toRejection(earlier);
 
+      const { changes, folded } = this.load(entryId);
       const removed = this.sql.variantRows.all(entryId).filter((variant) => phraseKey(variant.text) === key);
-      for (const variant of removed) this.sql.deleteVariant.run(entryId, variant.key);
-      const now = timestamp();
-      if (removed.length > 0) {
-        this.sql.touchEntry.run(now, this.author, row.seq);
-        this.replaceInSearchIndex(row.seq, this.getOrThrow(entryId));
-      }
+      const drafts = removed.map((variant) =>
+        fieldDraft(folded, `variant:${variant.key}`, { text: variant.text }, null),
+      );
+      drafts.push(fieldDraft(folded, `rejection:${key}`, null, { heardText: text }));
       const kept: RemovedVariant[] = removed.map(({ key: _key, ...variant }) => variant);
-      this.sql.insertRejection.run(entryId, text, key, JSON.stringify(kept), now, this.author);
-      return { termId: entryId, heard: text, createdAt: now, createdBy: this.author };
+      this.commit(entryId, changes, drafts, { removedVariants: new Map([[key, JSON.stringify(kept)]]) });
+      const stored = this.sql.rejectionByKey.get(entryId, key);
+      if (!stored) throw new GlossaryNotFoundError(entryId);
+      return toRejection(stored);
     });
   }
 
   /**
-   * Withdraws a rejection and restores the variants it removed (each at its old place when that is
-   * free; one that has meanwhile become a variant, the term or a form again is left as it is).
-   * False when the pair was not rejected.
+   * Withdraws a rejection and restores the variants it removed (each at its old place; one that
+   * has meanwhile become a variant, the term or a form again is left as it is). False when the
+   * pair was not rejected.
    */
   undoRejection(entryId: string, heardText: string): boolean {
     const key = phraseKey(tidyLine(heardText));
     return this.writeTransaction(() => {
-      const row = this.sql.entryById.get(entryId);
-      if (!row) throw new GlossaryNotFoundError(entryId);
-      return this.withdrawRejection(row.seq, toEntry(row), key);
+      const entry = this.getOrThrow(entryId);
+      const loaded = this.load(entryId);
+      const withdrawn = this.withdrawDrafts(loaded.folded, entry, key);
+      if (!withdrawn) return false;
+      this.commit(entryId, loaded.changes, withdrawn.drafts, withdrawn.options);
+      return true;
     });
   }
 
@@ -501,6 +557,18 @@ export class GlossaryStore {
   /** Every rejection, oldest first: what createEngine needs besides the entries. */
   listRejections(): StoredRejection[] {
     return this.sql.listRejections.all().map(toRejection);
+  }
+
+  /** Marks the entry verified by this glossary's author now, or takes the mark away. */
+  setVerified(entryId: string, verified: boolean): GlossaryEntry {
+    return this.writeTransaction(() => {
+      const entry = this.getOrThrow(entryId);
+      if (!verified && entry.verified === undefined) return entry;
+      const { changes, folded } = this.load(entryId);
+      const mark = verified ? { by: this.log.author, at: new Date(this.log.peekWall()).toISOString() } : null;
+      this.commit(entryId, changes, [fieldDraft(folded, 'verified', folded.verified as JsonValue, mark)]);
+      return this.getOrThrow(entryId);
+    });
   }
 
   /** Imports a CSV file's text; all or nothing. Throws GlossaryImportError naming the bad line. */
@@ -522,18 +590,139 @@ export class GlossaryStore {
     return formatGlossaryJson(this.list());
   }
 
+  // ── Team glossary: the change log, merging, conflicts, history ──────────────────────────────
+
+  /** Changes made here that no transport has sent yet, oldest first. */
+  unpublishedChanges(limit?: number): GlossaryChange[] {
+    if (limit !== undefined) checkWholeNumber(limit, 'limit');
+    return this.log.unpublished(limit ?? -1);
+  }
+
+  /** Notes that a transport has sent these changes (unknown or remote ids are ignored). */
+  markPublished(ids: readonly string[]): void {
+    this.writeTransaction(() => this.log.markPublished(ids));
+  }
+
+  /**
+   * Stores changes from other members and folds every entry they touch again, in one
+   * transaction. Known changes are ignored; a change that breaks the rules is skipped with the
+   * reason and nothing else happens to it. The local clock moves past every clock received.
+   */
+  applyRemoteChanges(changes: readonly GlossaryChange[]): AppliedChanges {
+    return this.writeTransaction(() => {
+      const skipped: SyncReport['skipped'] = [];
+      const affected = new Set<string>();
+      let received = 0;
+      let latest = '';
+      changes.forEach((raw: unknown, index) => {
+        const checked = checkRemoteChange(raw);
+        if (!checked.ok) {
+          skipped.push({ where: describeChange(raw, index), reason: checked.reason });
+          return;
+        }
+        if (!this.log.receive(checked.change)) return;
+        received++;
+        affected.add(checked.change.entryId);
+        if (checked.change.id > latest) latest = checked.change.id;
+      });
+      if (latest !== '') this.log.observe(latest);
+      const changedEntries: SyncReport['changedEntries'] = [];
+      for (const id of [...affected].sort()) {
+        const before = this.reportState(id);
+        this.writer.write(foldChanges(id, this.log.changesOf(id)));
+        const after = this.reportState(id);
+        const fields = reportChanges(before, after);
+        const term = after?.entry.term ?? before?.entry.term;
+        if (fields.length > 0 && term !== undefined) changedEntries.push({ id, term, fields });
+      }
+      return { received, changedEntries, skipped };
+    });
+  }
+
+  /** A transport's opaque position (how far it has read), or null before its first round. */
+  syncCursor(key: string): string | null {
+    return this.log.cursor(key);
+  }
+
+  setSyncCursor(key: string, cursor: string): void {
+    this.writeTransaction(() => this.log.setCursor(key, cursor));
+  }
+
+  /** Open conflicts, by id. */
+  conflicts(): GlossaryConflict[] {
+    return this.conflictReader.list();
+  }
+
+  /**
+   * Settles a conflict by recording changes whose bases include every value in conflict, so the
+   * conflict closes on every member once they have them. Returns the entry as it reads now (the
+   * kept one, for a merge), or null when it was deleted.
+   */
+  resolveConflict(conflictId: string, resolution: ConflictResolution): GlossaryEntry | null {
+    return this.writeTransaction(() => {
+      const conflict = this.conflictReader.find(conflictId);
+      if (!conflict)
+        throw new GlossaryValidationError(`No open conflict has the id ${JSON.stringify(conflictId)}`);
+      if (conflict.kind === 'duplicate-term') return this.mergeDuplicate(conflict, resolution);
+      const { changes, folded } = this.load(conflict.entryId, true);
+      let value: JsonValue;
+      if ('keep' in resolution) {
+        const kept = conflict.values.find((item) => item.changeId === resolution.keep);
+        if (!kept)
+          throw new GlossaryValidationError(
+            `The change ${JSON.stringify(resolution.keep)} is not part of this conflict`,
+          );
+        value = conflict.kind === 'delete-edit' ? kept.value === true : kept.value;
+      } else if ('deleteEntry' in resolution && conflict.field === 'deleted') {
+        value = resolution.deleteEntry;
+      } else if ('value' in resolution && conflict.kind === 'field') {
+        checkFieldValue(conflict.field, resolution.value);
+        value = resolution.value;
+      } else {
+        throw new GlossaryValidationError(`A ${conflict.kind} conflict cannot be resolved that way`);
+      }
+      const draft =
+        conflict.field === 'deleted'
+          ? deleteDraft(folded, value === true)
+          : { ...fieldDraft(folded, conflict.field, winnerValue(folded, conflict.field), value) };
+      this.commit(conflict.entryId, changes, [draft]);
+      return this.get(conflict.entryId) ?? null;
+    });
+  }
+
+  /** Who changed what and when, oldest first; deleted entries keep their history. */
+  history(entryId: string): EntryHistoryItem[] {
+    return entryHistory(this.log.changesOf(entryId));
+  }
+
+  changeCount(): number {
+    return this.log.count();
+  }
+
+  /** A hash of every entry and rejection as they read, in id order: equal on converged members. */
+  glossaryDigest(): string {
+    const hash = createHash('sha256');
+    for (const row of this.sql.digestEntries.iterate()) {
+      const { seq: _seq, ...visible } = row;
+      hash.update(`${JSON.stringify(visible)}\n`);
+    }
+    for (const row of this.sql.digestRejections.iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    return hash.digest('hex');
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────────────
+
   /**
    * One transaction for the whole file, statements prepared once: a bad entry anywhere leaves the
    * glossary untouched. A term that appears twice in the file is merged like any re-import, and
-   * counted once.
+   * counted once. Public for the other file formats (glossary-exchange).
    */
-  private importEntries(entries: readonly ImportedEntry[]): ImportSummary {
-    const now = timestamp();
+  importEntries(entries: readonly ImportedEntry[]): ImportSummary {
     const outcomes = new Map<string, keyof ImportSummary>();
     this.writeTransaction(() => {
       for (const entry of entries) {
         try {
-          this.importEntry(entry, now, outcomes);
+          this.importEntry(entry, outcomes);
         } catch (error) {
           if (!(error instanceof GlossaryValidationError)) throw error;
           const field = error.field === undefined ? {} : { field: error.field };
@@ -546,116 +735,143 @@ export class GlossaryStore {
     return summary;
   }
 
-  private importEntry(entry: ImportedEntry, now: string, outcomes: Map<string, keyof ImportSummary>): void {
+  private importEntry(entry: ImportedEntry, outcomes: Map<string, keyof ImportSummary>): void {
     // Checked alone first, so a bad value is reported as the file's, not as the merge's.
     const incoming = checkEntryFields(entry.fields);
     const key = textKey(incoming.term);
     const row = this.sql.entryByKey.get(key);
     if (!row) {
-      this.insertEntry(randomUUID(), incoming, now);
+      const id = randomUUID();
+      this.commit(id, [], [createDraft(id, incoming)], {}, true);
       outcomes.set(key, 'created');
       return;
     }
     const stored = toEntry(row);
     const merged = checkEntryFields(mergeImportedEntry(stored, entry.fields));
     const changed = !sameEntryFields(merged, stored);
-    if (changed) this.rewriteEntry(row.seq, row.id, merged, now);
+    if (changed) this.rewrite(this.load(row.id), merged);
     // An entry created or updated earlier in this file stays counted as such.
     const earlier = outcomes.get(key);
     if (earlier === undefined) outcomes.set(key, changed ? 'updated' : 'unchanged');
     else if (earlier === 'unchanged' && changed) outcomes.set(key, 'updated');
   }
 
-  private insertEntry(id: string, fields: EntryFields, now: string): void {
-    const { lastInsertRowid } = this.sql.insertEntry.run(this.entryParameters(id, fields, now));
-    this.insertLists(id, fields);
-    this.addToSearchIndex(Number(lastInsertRowid), fields);
+  /** Records what makes the entry read as `fields` (an edit or import). */
+  private rewrite(loaded: LoadedEntry, fields: EntryFields): void {
+    const drafts = editDrafts(loaded.folded, fields, this.log.device);
+    this.commit(loaded.folded.id, loaded.changes, drafts, { bookkeeping: restateBookkeeping });
   }
 
-  private rewriteEntry(seq: number, id: string, fields: EntryFields, now: string): void {
-    const before = new Map(this.sql.variantRows.all(id).map((variant) => [variant.key, variant]));
-    this.sql.updateEntry.run({ ...this.entryParameters(id, fields, now), seq });
-    this.sql.deleteForms.run(id);
-    this.sql.deleteVariants.run(id);
-    this.insertLists(id, fields, before);
-    this.replaceInSearchIndex(seq, fields);
+  /** Stamps and stores the drafts, folds the entry's changes and writes the result. */
+  private commit(
+    entryId: string,
+    changes: readonly GlossaryChange[],
+    drafts: readonly ChangeDraft[],
+    options: WriteOptions = {},
+    isNew = false,
+  ): LoadedEntry {
+    const all = [...changes, ...this.log.record(drafts)];
+    const folded = foldChanges(entryId, all);
+    this.writer.write(folded, options, isNew);
+    return { changes: all, folded };
+  }
+
+  /** The entry's changes and fold; a visible entry unless `anyState`. */
+  private load(entryId: string, anyState = false): LoadedEntry {
+    const changes = this.log.changesOf(entryId);
+    const folded = foldChanges(entryId, changes);
+    if (!anyState && (!folded.exists || folded.deleted)) throw new GlossaryNotFoundError(entryId);
+    return { changes, folded };
   }
 
   /**
-   * Deletes a rejection (in a write transaction) and puts back the variants it removed; true when
-   * there was one. Touches the entry when a variant came back.
+   * The changes that withdraw a rejection and bring back the variants it removed here, with their
+   * undo bookkeeping; undefined when the pair is not rejected.
    */
-  private withdrawRejection(seq: number, entry: GlossaryEntry, key: string): boolean {
-    if (key === '') return false;
-    const removedJson = this.sql.deleteRejection.get(entry.id, key);
-    if (removedJson === undefined) return false;
-    const removed = JSON.parse(removedJson) as RemovedVariant[];
+  private withdrawDrafts(
+    folded: FoldedEntry,
+    entry: GlossaryEntry,
+    key: string,
+  ): { drafts: ChangeDraft[]; options: WriteOptions } | undefined {
+    if (key === '') return undefined;
+    const removedJson = this.sql.removedVariants.get(entry.id, key);
+    if (removedJson === undefined) return undefined;
+    const rejection = this.sql.rejectionByKey.get(entry.id, key);
+    const drafts = [fieldDraft(folded, `rejection:${key}`, { heardText: rejection?.heard ?? '' }, null)];
     const taken = new Set([entry.term, ...entry.forms, ...entry.variants.map((v) => v.text)].map(textKey));
-    let restored = 0;
-    for (const variant of removed) {
+    const restored = new Map<string, VariantBookkeeping>();
+    for (const variant of JSON.parse(removedJson) as RemovedVariant[]) {
       const variantKey = textKey(variant.text);
       if (taken.has(variantKey)) continue;
       taken.add(variantKey);
-      const position = this.sql.variantPositionTaken.get(entry.id, variant.position)
-        ? (this.sql.nextVariantPosition.get(entry.id) ?? 0)
-        : variant.position;
-      this.sql.insertVariant.run(
-        entry.id,
-        position,
-        variant.text,
-        variantKey,
-        variant.acceptedCount,
-        variant.undoableCount,
-        variant.learnedOnly,
-      );
-      restored++;
+      drafts.push(fieldDraft(folded, `variant:${variantKey}`, null, { text: variant.text }));
+      restored.set(variantKey, { undoableCount: variant.undoableCount, learnedOnly: variant.learnedOnly });
     }
-    if (restored > 0) {
-      this.sql.touchEntry.run(timestamp(), this.author, seq);
-      this.replaceInSearchIndex(seq, this.getOrThrow(entry.id));
-    }
-    return true;
+    const bookkeeping: BookkeepingRule = (variantKey, old, count) =>
+      restored.get(variantKey) ?? restateOrCarry(old, count);
+    return { drafts, options: { bookkeeping } };
   }
 
-  private entryParameters(id: string, fields: EntryFields, now: string) {
-    const { term, category, notes, source } = fields;
-    return { id, term, termKey: textKey(term), category, notes, source, now, author: this.author };
+  /** duplicate-term: folds one entry into the other and deletes it. */
+  private mergeDuplicate(conflict: GlossaryConflict, resolution: ConflictResolution): GlossaryEntry | null {
+    const pair = [conflict.entryId, conflict.otherEntryId ?? ''];
+    if (!('mergeInto' in resolution) || !pair.includes(resolution.mergeInto)) {
+      throw new GlossaryValidationError(
+        'A duplicate-term conflict is resolved by merging into one of its two entries (mergeInto)',
+      );
+    }
+    const targetId = resolution.mergeInto;
+    const otherId = pair.find((id) => id !== targetId) ?? '';
+    const target = this.getOrThrow(targetId);
+    const other = this.getOrThrow(otherId);
+    const fields = checkEntryFields(mergedEntryFields(target, other));
+    const loaded = this.load(targetId);
+    const drafts = editDrafts(loaded.folded, fields, this.log.device);
+    const rejected = new Set(loaded.folded.rejections.map((rejection) => rejection.key));
+    for (const row of this.sql.rejectionsOf.all(otherId)) {
+      if (!rejected.has(row.key))
+        drafts.push(fieldDraft(loaded.folded, `rejection:${row.key}`, null, { heardText: row.text }));
+    }
+    this.commit(targetId, loaded.changes, drafts);
+    const doomed = this.load(otherId);
+    this.commit(otherId, doomed.changes, [deleteDraft(doomed.folded, true)]);
+    return this.get(targetId) ?? null;
   }
 
   /**
-   * Writes the forms and variants. `before` holds the variants as stored before a rewrite: a
-   * variant that stays keeps its undoable acceptances (at most its new count), and stays
-   * learned-only only if the rewrite left its count alone (an import or edit that sets a count
-   * states the variant, so undoing acceptances no longer removes it). New variants have nothing to undo.
+   * Entries from before the change log get a create change (with their own dates) and their
+   * rejections, recorded by this device, so they can be shared. Runs once, after migration 3.
    */
-  private insertLists(id: string, fields: EntryFields, before?: ReadonlyMap<string, VariantRow>): void {
-    fields.forms.forEach((form, position) => this.sql.insertForm.run(id, position, form, textKey(form)));
-    fields.variants.forEach((variant, position) => {
-      const key = textKey(variant.text);
-      const old = before?.get(key);
-      const undoable = old ? Math.min(old.undoableCount, variant.acceptedCount) : 0;
-      const learnedOnly = old?.learnedOnly === 1 && old.acceptedCount === variant.acceptedCount ? 1 : 0;
-      this.sql.insertVariant.run(
-        id,
-        position,
-        variant.text,
-        key,
-        variant.acceptedCount,
-        undoable,
-        learnedOnly,
-      );
-    });
+  private backfill(): void {
+    for (const row of this.sql.unlogged.all()) {
+      const entry = toEntry(row);
+      const fields: EntryFields = { ...entry, forms: entry.forms, variants: entry.variants };
+      const provenance = {
+        createdAt: entry.createdAt,
+        createdBy: entry.createdBy,
+        updatedAt: entry.updatedAt,
+        updatedBy: entry.updatedBy,
+      };
+      const drafts = [createDraft(entry.id, fields, provenance)];
+      for (const rejection of this.sql.rejectionsOf.all(entry.id)) {
+        drafts.push({
+          entryId: entry.id,
+          field: `rejection:${rejection.key}`,
+          oldValue: null,
+          newValue: { heardText: rejection.text },
+          bases: [],
+        });
+      }
+      const recorded = this.log.record(drafts);
+      // Rejections now date from their change; rows without any rejection already read as the fold.
+      if (drafts.length > 1) this.writer.write(foldChanges(entry.id, recorded));
+    }
+    this.log.deleteMeta('backfill');
   }
 
-  /** The search index has no triggers (see migrations.ts): every write of an entry ends here. */
-  private addToSearchIndex(seq: number, fields: EntryFields): void {
-    const variants = fields.variants.map((variant) => variant.text).join(' ');
-    this.sql.insertSearchRow.run(seq, fields.term, fields.forms.join(' '), variants, fields.notes);
-  }
-
-  private replaceInSearchIndex(seq: number, fields: EntryFields): void {
-    this.sql.deleteSearchRow.run(seq);
-    this.addToSearchIndex(seq, fields);
+  private reportState(id: string): ReportState | undefined {
+    const entry = this.get(id);
+    return entry && { entry, rejections: this.sql.rejectionsOf.all(id) };
   }
 
   private refuseDuplicateTerm(term: string): void {
@@ -676,8 +892,34 @@ export class GlossaryStore {
   }
 }
 
+/** A delete (every head seen) or a restore (the deletes seen). */
+function deleteDraft(folded: FoldedEntry, deleted: boolean): ChangeDraft {
+  const bases = deleted ? allHeadIds(folded) : headIds(folded, 'deleted');
+  return { entryId: folded.id, field: 'deleted', oldValue: !deleted, newValue: deleted, bases };
+}
+
+function winnerValue(folded: FoldedEntry, field: GlossaryChangeField): JsonValue {
+  return folded.heads.get(field)?.[0]?.newValue ?? null;
+}
+
+/** Bookkeeping for one variant; the others keep theirs. */
+function only(key: string, bookkeeping: VariantBookkeeping): BookkeepingRule {
+  return (variantKey, old, count) => (variantKey === key ? bookkeeping : restateOrCarry(old, count));
+}
+
+function restateOrCarry(old: VariantRow | VariantBookkeeping | undefined, count: number): VariantBookkeeping {
+  return old
+    ? { undoableCount: Math.min(old.undoableCount, count), learnedOnly: old.learnedOnly }
+    : { undoableCount: 0, learnedOnly: 0 };
+}
+
+function describeChange(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length <= 200 ? `change ${id}` : `change #${index + 1}`;
+}
+
 function toEntry(row: EntryRow): GlossaryEntry {
-  return {
+  const entry: GlossaryEntry = {
     id: row.id,
     term: row.term,
     category: row.category,
@@ -690,6 +932,12 @@ function toEntry(row: EntryRow): GlossaryEntry {
     createdBy: row.created_by,
     updatedBy: row.updated_by,
   };
+  // Optional fields only when set, so entries without them read exactly as before sync existed.
+  if (row.verified_by !== null && row.verified_at !== null) {
+    entry.verified = { by: row.verified_by, at: row.verified_at };
+  }
+  if (row.conflicted) entry.conflicted = true;
+  return entry;
 }
 
 function toRejection(row: RejectionRow): StoredRejection {
@@ -710,10 +958,6 @@ function checkDate(value: string, name: string): string {
   return value;
 }
 
-function timestamp(): string {
-  return new Date().toISOString();
-}
-
 function currentUserName(): string {
   try {
     return os.userInfo().username || 'unknown';
@@ -721,4 +965,8 @@ function currentUserName(): string {
     // No passwd entry (some containers): still stamp something.
     return 'unknown';
   }
+}
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((char) => (char.codePointAt(0) ?? 0) < 0x20 || char === '\u007f');
 }
