@@ -47,6 +47,9 @@ const OPTIONS = {
   'no-header': { type: 'boolean' },
   clean: { type: 'boolean' },
   'drop-flagged': { type: 'boolean' },
+  folder: { type: 'string' },
+  postgres: { type: 'string' },
+  as: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

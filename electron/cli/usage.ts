@@ -25,6 +25,11 @@ Usage:
   glossa glossary add TERM [--category C] [--forms "A|B"] [--variants "X|Y"]
                            [--notes TEXT] [--source URL] [--db PATH]
   glossa glossary remove TERM [--db PATH]
+  glossa glossary sync (--folder DIR | --postgres URL) [--as NAME] [--db PATH] [--format text|json]
+      One team sync round: publish this glossary's changes, merge everyone else's, print what
+      changed and the open conflicts. DIR is a shared folder (network drive, Dropbox, Syncthing);
+      URL is postgres://USER@HOST:PORT/DATABASE[?sslmode=require|verify-full] (password in the
+      URL or PGPASSWORD). --as NAME is the name your changes carry.
   glossa accept HEARD --term TERM [--db PATH] [--undo]
       Record that HEARD (as the transcript had it) meant TERM (the entry's term or id):
       HEARD becomes a variant of TERM, so the next check suggests it. --undo takes one back.

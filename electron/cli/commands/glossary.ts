@@ -4,6 +4,7 @@ import { TERM_CATEGORIES, type GlossaryEntry, type TermCategory } from '../../..
 import { writeFileAtomic } from '../../services/atomic-write';
 import type { GlossaryStore } from '../../services/glossary/glossary-store';
 import type { CommandContext } from '../context';
+import { glossarySyncCommand } from './glossary-sync';
 import { openGlossary } from '../glossary-source';
 import { UsageError } from '../usage';
 
@@ -76,10 +77,11 @@ const ACTIONS: Record<string, Action> = {
 
 export async function glossaryCommand(ctx: CommandContext): Promise<number> {
   const [actionName, ...args] = ctx.positionals;
+  if (actionName === 'sync') return glossarySyncCommand(ctx);
   const action = actionName ? ACTIONS[actionName] : undefined;
   if (!action) {
     throw new UsageError(
-      `glossary: expected one of ${Object.keys(ACTIONS).join(', ')}${actionName ? `, not "${actionName}"` : ''}`,
+      `glossary: expected one of ${[...Object.keys(ACTIONS), 'sync'].join(', ')}${actionName ? `, not "${actionName}"` : ''}`,
     );
   }
   const store = openGlossary(ctx.option('db'), { mustExist: false });

@@ -257,46 +257,66 @@ class PostgresTransport implements SyncTransport {
     return match && match[1] === this.instance ? match[2]! : '0';
   }
 
+  /**
+   * Runs `work` in one transaction. Retried once on a fresh connection when the pooled one turns
+   * out dead (the server restarted or ended idle sessions) and when the tables were dropped;
+   * both are safe because publishing is idempotent and reading has no side effects.
+   */
   private async transaction(
     doing: string,
     work: (client: pg.PoolClient) => Promise<void>,
     begin = 'BEGIN',
   ): Promise<void> {
-    try {
-      await this.transactionOnce(doing, work, begin);
-    } catch (error) {
-      // Someone dropped the tables (a reset server): create them again and retry once.
-      if (!(error instanceof SyncError && error.cause === 'undefined_table') || doing === PREPARING)
-        throw error;
-      await this.prepare();
-      await this.transactionOnce(doing, work, begin);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.transactionOnce(work, begin);
+        return;
+      } catch (error) {
+        if (attempt === 1 && isLostConnection(error)) continue;
+        if (attempt === 1 && errorCode(error) === '42P01' && doing !== PREPARING) {
+          await this.prepare();
+          continue;
+        }
+        throw new SyncError(postgresErrorMessage(error, this.target, doing, this.password));
+      }
     }
   }
 
   private async transactionOnce(
-    doing: string,
     work: (client: pg.PoolClient) => Promise<void>,
     begin: string,
   ): Promise<void> {
-    let client: pg.PoolClient | undefined;
+    const client = await this.pool.connect();
+    // A checked-out client has no error listener of the pool's: without ours, a connection the
+    // server drops mid-transaction would surface as an unhandled 'error' event.
+    let lost: unknown;
+    const onError = (error: unknown) => (lost = error);
+    client.on('error', onError);
     try {
-      client = await this.pool.connect();
       await client.query(begin);
       await work(client);
       await client.query('COMMIT');
-      client.release();
     } catch (error) {
-      if (client) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        // A connection that failed mid-transaction is not reused.
-        client.release(true);
-      }
-      const missingTable = (error as { code?: unknown }).code === '42P01';
-      throw new SyncError(postgresErrorMessage(error, this.target, doing, this.password), {
-        cause: missingTable ? 'undefined_table' : undefined,
-      });
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.off('error', onError);
+      // A connection that failed mid-transaction is not reused.
+      client.release(true);
+      throw lost ?? error;
     }
+    client.off('error', onError);
+    client.release();
   }
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error ? String((error as { code?: unknown }).code ?? '') : '';
+}
+
+function isLostConnection(error: unknown): boolean {
+  return (
+    ['57P01', '57P02', 'ECONNRESET', 'EPIPE'].includes(errorCode(error)) ||
+    (error instanceof Error && /Connection terminated|ended unexpectedly/i.test(error.message))
+  );
 }
 
 /** One line saying what failed and where; never a stack trace, never the password. */
@@ -313,7 +333,7 @@ export function postgresErrorMessage(
 }
 
 function postgresReason(error: unknown, target: PostgresTarget): string {
-  const code = error instanceof Error ? String((error as { code?: unknown }).code ?? '') : '';
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'connection refused (is the server running and listening there?)',
