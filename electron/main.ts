@@ -11,10 +11,15 @@ import { buildMenuTemplate } from './menu-template';
 import { findNativeBinding } from './native-binding';
 import { createApiHandlers } from './services/api-handlers';
 import { GlossaryStore } from './services/glossary/glossary-store';
+import { createKeychainSecretStore, TEAM_SECRETS_FILE_NAME } from './services/team/secret-store';
+import { TEAM_SETTINGS_FILE_NAME } from './services/team/team-settings';
+import { TeamSyncService } from './services/team/team-sync-service';
+import { mediaSourceOf } from './services/media/media-source';
+import { MediaService } from './services/media/media-service';
 import { GLOSSARY_FILE_NAME, WORKSPACE_FILE_NAME } from './services/user-data';
 import { WorkspaceStore } from './services/workspace/workspace-store';
 import { createWindowStateSaver, loadWindowState, WINDOW_STATE_FILE_NAME } from './services/window-state';
-import { TRANSCRIPT_FILE_FILTERS } from './transcript-file-filters';
+import { MEDIA_FILE_FILTERS, TRANSCRIPT_FILE_FILTERS } from './transcript-file-filters';
 import { guardWebContents } from './web-contents-guard';
 import { APP_ENTRY_URL, mainWindowOptions } from './window-options';
 
@@ -54,7 +59,8 @@ if (!app.requestSingleInstanceLock()) {
       });
       app.on('will-quit', () => workspace.close());
 
-      serveRendererFrom(join(appRoot, 'dist', 'renderer'));
+      const media = new MediaService({ workspace, uploadsDir: join(app.getPath('userData'), 'media') });
+      serveRendererFrom(join(appRoot, 'dist', 'renderer'), mediaSourceOf(media));
       registerApiHandlers(
         ipcMain,
         createApiHandlers({
@@ -73,6 +79,8 @@ if (!app.requestSingleInstanceLock()) {
             const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
             const result = mainWindow
               ? await dialog.showSaveDialog(mainWindow, options)
+          media,
+          teamSync,
               : await dialog.showSaveDialog(options);
             return result.canceled ? null : (result.filePath ?? null);
           },
@@ -80,6 +88,13 @@ if (!app.requestSingleInstanceLock()) {
       );
 
       Menu.setApplicationMenu(
+          chooseMediaFile: async () => {
+            const options = { properties: ['openFile' as const], filters: MEDIA_FILE_FILTERS };
+            const result = mainWindow
+              ? await dialog.showOpenDialog(mainWindow, options)
+              : await dialog.showOpenDialog(options);
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
         Menu.buildFromTemplate(
           buildMenuTemplate({
             platform: process.platform,

@@ -74,6 +74,7 @@ export const MENU_SHORTCUTS: Readonly<Record<MenuCommand, MenuShortcut>> = {
   // F9: Ctrl+Shift+T reopens a closed tab in browser mode (pages cannot take it) and Ctrl+Alt+T
   // opens a terminal on most Linux desktops.
   'insert-timestamp': { label: 'Insert Timestamp', accelerator: 'F9', handledByPage: true },
+  'attach-media': { label: 'Attach Audio/Video…', handledByPage: false },
 };
 
 export interface MenuTemplateOptions {
@@ -123,6 +124,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       item('open'),
       item('import-glossary'),
+      item('attach-media'),
       separator,
       item('export'),
       separator,

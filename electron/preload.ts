@@ -4,7 +4,7 @@
  * that returns its unsubscribe function. It runs sandboxed, so it is bundled to one CommonJS file
  * and imports only `electron` and dependency-free modules.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_CALLS, apiChannel } from '../shared/api/channels';
 import { menuCommandSubscriber } from './menu-command-bridge';
 
@@ -14,5 +14,10 @@ const api = Object.fromEntries(
 
 contextBridge.exposeInMainWorld(
   'glossa',
-  Object.freeze({ ...api, onMenuCommand: menuCommandSubscriber(ipcRenderer) }),
+  Object.freeze({
+    ...api,
+    onMenuCommand: menuCommandSubscriber(ipcRenderer),
+    // The path of a dropped or chosen file, so a recording is linked where it is, not copied.
+    pathForFile: (file: File) => webUtils.getPathForFile(file),
+  }),
 );

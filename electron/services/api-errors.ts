@@ -20,6 +20,10 @@ const USER_FACING_ERRORS = new Set([
   'DatabaseOpenError',
   'ExportError',
   'ExportWriteError',
+  'TeamSyncError',
+  'SyncError',
+  'MediaFileError',
+  'WaveformError',
 ]);
 
 export function toApiFailure(error: unknown, log: (error: unknown) => void = console.error): ApiFailure {

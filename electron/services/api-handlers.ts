@@ -26,6 +26,12 @@ import { readTranscriptWithFlags } from './export/read-transcript-with-flags';
 import type { WorkspaceStore } from './workspace/workspace-store';
 
 export interface ApiHandlerDeps {
+import { createTeamHandlers } from './team/team-handlers';
+import type { TeamSyncService } from './team/team-sync-service';
+import { createMediaHandlers } from './media/media-handlers';
+import { MediaService } from './media/media-service';
+import { createWaveformHandlers } from './media/waveform-handlers';
+import { dirname, join } from 'node:path';
   glossary: GlossaryStore;
   workspace: WorkspaceStore;
   mode: 'electron' | 'browser';
@@ -36,12 +42,20 @@ export interface ApiHandlerDeps {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
+  /** Team sync (issue 7); absent where the glossary is not shared (tests, tools). */
+  teamSync?: TeamSyncService;
+  /** Shows a native open dialog for audio/video; absent in browser mode. */
+  chooseMediaFile?: () => Promise<string | null>;
+  /** Documents' recordings; by default kept beside the workspace (uploads in its media folder). */
+  media?: MediaService;
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { glossary, workspace } = deps;
   const engine = cachedEngineFor(glossary);
   const evidence = new EvidenceCache();
 
   const suggestionsFor = (document: TranscriptDocument): SegmentSuggestion[] =>
+  const media =
+    deps.media ?? new MediaService({ workspace, uploadsDir: join(dirname(workspace.path), 'media') });
     toSegmentSuggestions(document, engine().checkDocument(document));
 
   const opened = (
@@ -53,7 +67,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   ): OpenedDocument => ({ documentId, document, suggestions, flags, viewState });
 
   /** A freshly imported file becomes a workspace document, checked once so its count is right. */
-  const addToWorkspace = (document: TranscriptDocument, flags: DocumentFlag[] = []): OpenedDocument => {
+  const addToWorkspace = async (
+    document: TranscriptDocument,
+    flags: DocumentFlag[] = [],
+  ): Promise<OpenedDocument> => {
     const suggestions = suggestionsFor(document);
     const summary = workspace.createDocument(document, suggestions.length);
     // A Glossa JSON export brings its fact-checking flags back with it.
@@ -69,6 +86,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     evidence.remember(summary.id, engine(), document);
     return opened(summary.id, document, flags, null, suggestions);
   };
+    // The recording beside the transcript (or named in it) is linked at once.
+    await media.linkFromMetadata(summary.id, document);
 
   return {
     async getAppInfo() {
@@ -143,7 +162,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async deleteDocument({ documentId }) {
       evidence.forget(documentId);
-      return { deleted: workspace.deleteDocument(documentId) };
+      const deleted = workspace.deleteDocument(documentId);
+      await media.documentDeleted(documentId);
+      return { deleted };
     },
     async importGlossary({ fileName, bytes }) {
       const text = decodeGlossaryText(bytes, fileName);
@@ -196,5 +217,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     async recordDecision(request) {
       return recordDecision(glossary, request);
     },
+    ...createTeamHandlers(glossary, deps.teamSync),
+    ...createMediaHandlers({
+      media,
+      ...(deps.chooseMediaFile ? { chooseMediaFile: deps.chooseMediaFile } : {}),
+    }),
+    ...createGlossaryExchangeHandlers(glossary),
+    // The workspace lives in Glossa's user-data folder, so the waveform cache goes beside it.
+    ...createWaveformHandlers({ workspace, userDataDir: dirname(workspace.path) }),
   };
 }

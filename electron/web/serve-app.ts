@@ -4,6 +4,8 @@
  */
 import { createApiHandlers } from '../services/api-handlers';
 import { GlossaryStore } from '../services/glossary/glossary-store';
+import { mediaSourceOf } from '../services/media/media-source';
+import { MediaService } from '../services/media/media-service';
 import { WorkspaceStore } from '../services/workspace/workspace-store';
 import { startWebServer } from './server';
 
@@ -18,6 +20,10 @@ export interface ServeBrowserAppOptions {
 }
 
 export interface BrowserApp {
+  /** Where uploaded recordings are kept; defaults to a media folder beside the workspace. */
+  mediaDir?: string;
+  /** Team sync's settings file; absent, the glossary is not synced. */
+  teamSettingsPath?: string;
   /** http://127.0.0.1:PORT/?token=TOKEN */
   url: string;
   token: string;
@@ -38,7 +44,27 @@ export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<
   };
   try {
     workspace = WorkspaceStore.open(options.workspacePath);
-    const handlers = createApiHandlers({ glossary, workspace, mode: 'browser', version: options.version });
+    // No keychain in browser mode: a server password lasts for the session (the dialog says so).
+    const teamSync = options.teamSettingsPath
+      ? new TeamSyncService({
+          glossary,
+          settingsPath: options.teamSettingsPath,
+          secrets: createMemorySecretStore(),
+        })
+      : undefined;
+    const media = new MediaService({
+      workspace,
+      uploadsDir: options.mediaDir ?? join(dirname(options.workspacePath), 'media'),
+    });
+    const handlers = createApiHandlers({
+      glossary,
+      workspace,
+      media,
+      mode: 'browser',
+      version: options.version,
+      ...(teamSync ? { teamSync } : {}),
+    });
+    void teamSync?.start();
     const server = await startWebServer({
       handlers,
       rendererDir: options.rendererDir,
@@ -46,6 +72,7 @@ export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<
     });
     return {
       url: server.url,
+      media: mediaSourceOf(media),
       token: server.token,
       port: server.port,
       async close() {

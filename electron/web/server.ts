@@ -19,6 +19,8 @@ import {
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
 import { toApiFailure, type ApiFailure } from '../services/api-errors';
+import type { MediaSource } from '../services/media/media-source';
+import { matchMediaRoute, servePlayback } from './media-routes';
 
 export interface WebServerOptions {
   handlers: ApiHandlers;
@@ -33,6 +35,8 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are logged with their stack; defaults to console.error. */
   log?: (error: unknown) => void;
+  /** Documents' recordings (GET /media/…, PUT /media-upload/…); absent: no media routes. */
+  media?: MediaSource;
 }
 
 export interface WebServer {
@@ -121,6 +125,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await handleApi(request, response, pathname.slice('/api/'.length));
       return;
     }
+    const mediaRoute = options.media && matchMediaRoute(new URL(request.url ?? '/', 'http://localhost'));
+    if (options.media && mediaRoute) {
+      await handleMedia(request, response, options.media, mediaRoute);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       sendText(response, 405, 'Method not allowed');
@@ -168,6 +177,55 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (error instanceof HttpError) {
         sendApi(response, error.status, { ok: false, error: { code: error.code, message: error.message } });
         if (error.status === 413) response.once('finish', () => request.destroy());
+        return;
+      }
+      const failure = toApiFailure(error, log);
+      sendApi(response, statusFor(error, failure), { ok: false, error: failure });
+    }
+  }
+
+  async function handleMedia(
+    request: IncomingMessage,
+    response: ServerResponse,
+    media: MediaSource,
+    route: NonNullable<ReturnType<typeof matchMediaRoute>>,
+  ): Promise<void> {
+    if (route.kind === 'bad') {
+      sendText(response, 404, route.message);
+      return;
+    }
+    if (route.kind === 'play') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.setHeader('Allow', 'GET, HEAD');
+        sendText(response, 405, 'Method not allowed');
+        return;
+      }
+      const queryToken =
+        new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+      if (!hasToken(queryToken, tokenDigest)) {
+        sendText(response, 403, 'Missing or wrong access token.');
+        return;
+      }
+      await servePlayback(request, response, media, route.documentId);
+      return;
+    }
+    try {
+      if (request.method !== 'PUT') {
+        response.setHeader('Allow', 'PUT');
+        throw new HttpError(405, 'method-not-allowed', 'Uploads must use PUT.');
+      }
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+        throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
+      }
+      if (!hasToken(request.headers[TOKEN_HEADER], tokenDigest)) {
+        throw new HttpError(403, 'forbidden', 'Missing or wrong access token.');
+      }
+      const value = await media.storeUpload(route.documentId, route.fileName, request);
+      sendApi(response, 200, { ok: true, value });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendApi(response, error.status, { ok: false, error: { code: error.code, message: error.message } });
         return;
       }
       const failure = toApiFailure(error, log);

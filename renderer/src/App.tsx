@@ -181,7 +181,7 @@ export function App() {
         testId="glossary-file-input"
         onFile={onGlossaryFile}
       />
-      {dragging && <DropOverlay />}
+      {dragging && <DropOverlay kind={dragging} documentOpen={opened !== null} />}
       <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </>
   );

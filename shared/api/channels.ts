@@ -22,6 +22,19 @@ export const API_CALLS = [
   'deleteGlossaryEntry',
   'restoreGlossaryEntry',
   'recordDecision',
+  'exportGlossary',
+  'getTeamSync',
+  'configureTeamSync',
+  'syncGlossaryNow',
+  'listGlossaryConflicts',
+  'resolveGlossaryConflict',
+  'getGlossaryHistory',
+  'setGlossaryVerified',
+  'getMedia',
+  'attachMedia',
+  'chooseMediaFile',
+  'detachMedia',
+  'getWaveform',
 ] as const;
 
 export type ApiChannelCall = (typeof API_CALLS)[number];

@@ -21,6 +21,10 @@ import {
 } from '../glossary/types';
 import type { DocumentSummary, OpenedDocument, SaveResult, SegmentSuggestion } from '../workspace/types';
 import { API_CALLS, type ApiChannelCall } from './channels';
+import { glossaryExchangeCalls } from './contract-glossary-exchange';
+import { teamCalls } from './contract-team';
+import { mediaCalls } from './contract-media';
+import { waveformCalls } from './contract-waveform';
 
 const MAX_FILE_NAME = 1024;
 const MAX_QUERY = 500;
@@ -268,6 +272,10 @@ export const apiContract = {
 } as const;
 
 export type ApiContract = typeof apiContract;
+  ...teamCalls,
+  ...mediaCalls,
+  ...waveformCalls,
+  ...glossaryExchangeCalls,
 export type ApiCallName = keyof ApiContract;
 export type ApiArgs<N extends ApiCallName> = z.infer<ApiContract[N]['args']>;
 export type ApiResultValue<N extends ApiCallName> = ApiContract[N]['result'];

@@ -27,6 +27,7 @@ export const MENU_COMMANDS = [
   'play-suggestion',
   'play-segment',
   'insert-timestamp',
+  'attach-media',
 ] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

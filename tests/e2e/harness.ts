@@ -15,6 +15,8 @@ import type { Browser, JSHandle, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiHandlers, OpenedDocument } from '../../shared/api/contract';
 import { createApiHandlers } from '../../electron/services/api-handlers';
+import { mediaSourceOf } from '../../electron/services/media/media-source';
+import { MediaService } from '../../electron/services/media/media-service';
 import { GlossaryStore } from '../../electron/services/glossary/glossary-store';
 import { GLOSSARY_FILE_NAME, WORKSPACE_FILE_NAME } from '../../electron/services/user-data';
 import { WorkspaceStore } from '../../electron/services/workspace/workspace-store';
@@ -57,9 +59,10 @@ export async function startE2eApp(options: StartOptions = {}): Promise<E2eApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-'));
   const glossary = GlossaryStore.open(path.join(dir, GLOSSARY_FILE_NAME));
   const workspace = WorkspaceStore.open(path.join(dir, WORKSPACE_FILE_NAME));
-  const handlers = createApiHandlers({ glossary, workspace, mode: 'browser', version: '0.0.0-e2e' });
+  const media = new MediaService({ workspace, uploadsDir: path.join(dir, 'media') });
+  const handlers = createApiHandlers({ glossary, workspace, media, mode: 'browser', version: '0.0.0-e2e' });
   const seed = await seedStores(glossary, handlers, options);
-  const server = await startWebServer({ handlers, rendererDir: RENDERER_DIST });
+  const server = await startWebServer({ handlers, rendererDir: RENDERER_DIST, media: mediaSourceOf(media) });
   const { browser, page, problems } = await openPage(server.url);
 
   return {

@@ -140,7 +140,21 @@ function splitCurrentStatesIntoSegmentRows(db: Database): void {
   db.exec(`DROP TABLE document_states`);
 }
 
+const mediaLinks = `
+-- The recording a document was made from: a file on this computer, by absolute path. size and
+-- mtime_ms are the file's when it was linked, so a replaced file can be told from the same one.
+CREATE TABLE media_links (
+  document_seq INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+  path TEXT NOT NULL CHECK (path <> ''),
+  name TEXT NOT NULL CHECK (name <> ''),
+  size INTEGER NOT NULL CHECK (size >= 0),
+  mtime_ms REAL NOT NULL,
+  attached_at TEXT NOT NULL
+) STRICT;
+`;
+
 export const workspaceMigrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initialSchema },
   { version: 2, name: 'current state as one row per segment', up: splitCurrentStatesIntoSegmentRows },
+  { version: 3, name: 'media links', up: mediaLinks },
 ];

@@ -10,7 +10,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Segment, TranscriptDocument, TranscriptFormat } from '../../../shared/document/model';
-import type { DocumentFlag, DocumentSummary, SaveResult, ViewState } from '../../../shared/workspace/types';
+import type {
+  DocumentFlag,
+  DocumentSummary,
+  MediaLink,
+  SaveResult,
+  ViewState,
+} from '../../../shared/workspace/types';
 import { openDatabase, type Database } from '../database/open-database';
 import { documentFacts, segmentWordCount } from './document-facts';
 import { workspaceMigrations } from './migrations';
@@ -51,6 +57,14 @@ export interface DocumentChanges {
   flags: readonly DocumentFlag[];
   viewState: ViewState | null;
   openSuggestionCount: number;
+}
+
+interface MediaLinkRow {
+  path: string;
+  name: string;
+  size: number;
+  mtime_ms: number;
+  attached_at: string;
 }
 
 interface SummaryRow {
@@ -216,6 +230,27 @@ function prepareStatements(db: Database) {
        WHERE d.id = ?`,
     ),
     deleteDocument: db.prepare<[string]>(`DELETE FROM documents WHERE id = ?`),
+    mediaLinkById: db.prepare<[string], MediaLinkRow>(
+      `SELECT l.path, l.name, l.size, l.mtime_ms, l.attached_at
+       FROM media_links l JOIN documents d ON d.seq = l.document_seq WHERE d.id = ?`,
+    ),
+    allMediaPaths: db.prepare<[], string>(`SELECT path FROM media_links`).pluck(),
+    upsertMediaLink: db.prepare<{
+      seq: number;
+      path: string;
+      name: string;
+      size: number;
+      mtimeMs: number;
+      attachedAt: string;
+    }>(
+      `INSERT INTO media_links (document_seq, path, name, size, mtime_ms, attached_at)
+       VALUES (@seq, @path, @name, @size, @mtimeMs, @attachedAt)
+       ON CONFLICT (document_seq) DO UPDATE SET path = excluded.path, name = excluded.name,
+         size = excluded.size, mtime_ms = excluded.mtime_ms, attached_at = excluded.attached_at`,
+    ),
+    deleteMediaLink: db.prepare<[string]>(
+      `DELETE FROM media_links WHERE document_seq = (SELECT seq FROM documents WHERE id = ?)`,
+    ),
   };
 }
 
@@ -376,6 +411,47 @@ export class WorkspaceStore {
       this.sql.touchDocument.run({ seq, now, openSuggestionCount: changes.openSuggestionCount, viewState });
     });
     return { savedAt: now };
+  }
+
+  /** The recording linked to a document, or null; throws WorkspaceNotFoundError for an unknown id. */
+  getMediaLink(id: string): MediaLink | null {
+    const row = this.sql.mediaLinkById.get(id);
+    if (!row) {
+      this.summaryOrThrow(id);
+      return null;
+    }
+    return {
+      documentId: id,
+      path: row.path,
+      name: row.name,
+      size: row.size,
+      mtimeMs: row.mtime_ms,
+      attachedAt: row.attached_at,
+    };
+  }
+
+  /** Links (or relinks) a document's recording; the caller has checked the file. */
+  setMediaLink(id: string, file: Pick<MediaLink, 'path' | 'name' | 'size' | 'mtimeMs'>): MediaLink {
+    if (file.path === '' || file.name === '' || !(file.size >= 0) || !Number.isFinite(file.mtimeMs)) {
+      throw new WorkspaceValidationError('a media link needs a path, a name, a size and a time');
+    }
+    const attachedAt = timestamp();
+    this.writeTransaction(() => {
+      const seq = this.sql.seqById.get(id);
+      if (seq === undefined) throw new WorkspaceNotFoundError(id);
+      this.sql.upsertMediaLink.run({ seq, ...file, attachedAt });
+    });
+    return { documentId: id, ...file, attachedAt };
+  }
+
+  /** Forgets a document's recording (the file itself is not touched); false when none was linked. */
+  removeMediaLink(id: string): boolean {
+    return this.writeTransaction(() => this.sql.deleteMediaLink.run(id).changes > 0);
+  }
+
+  /** Every linked path (to tell which stored copies are still in use). */
+  mediaPaths(): string[] {
+    return this.sql.allMediaPaths.all();
   }
 
   /** Removes the document with its original, current state and flags; false when there was none. */

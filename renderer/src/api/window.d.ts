@@ -11,6 +11,8 @@ export type GlossaBridge = {
 } & {
   /** Calls `listener` for each menu command; returns the unsubscribe function. */
   readonly onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void;
+  /** The file's path on disk (Electron only; '' for files not from the disk). */
+  readonly pathForFile?: (file: File) => string;
 };
 
 declare global {

@@ -17,6 +17,7 @@ import { sameSaveStatus, type SaveStatus } from './save-status';
 import { HighlightPainter } from './highlight-painter';
 import { SegmentIndex } from './segment-index';
 import { MediaController } from '../media/media-controller';
+import { MediaLinker } from '../media/media-link';
 
 export class EditorSession {
   readonly suggestions = new SuggestionStore();
@@ -27,8 +28,10 @@ export class EditorSession {
   /** Bumped when the glossary changed, so cards re-read their entries. */
   readonly glossaryRevision = new Observable(0);
   readonly decisionLog = new DecisionLog();
-  /** The recording attached for listening while correcting (renderer only, not saved). */
+  /** The recording played while correcting. */
   readonly media = new MediaController();
+  /** Which recording the workspace links to this document; attaching and relinking go through it. */
+  readonly mediaLink: MediaLinker;
   /** What the autosave is doing; only the indicator re-renders when it changes. */
   readonly saveStatus = new Observable<SaveStatus>({ state: 'saved', at: null });
   setSaveStatus(status: SaveStatus): void {
@@ -58,7 +61,9 @@ export class EditorSession {
     readonly api: GlossaApi,
     readonly documentId: string,
     public metadata: TranscriptMetadata,
-  ) {}
+  ) {
+    this.mediaLink = new MediaLinker(api, documentId, this.media);
+  }
 
   attach(editor: LexicalEditor): () => void {
     const index = new SegmentIndex(editor);

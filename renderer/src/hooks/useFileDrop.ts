@@ -1,11 +1,15 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 
+/** What is being dragged over the window: a recording (audio/video) or any other file. */
+export type DragKind = 'media' | 'file';
+
 /**
- * Accepts a file dropped anywhere on the window. Returns whether files are being dragged over the
- * window, for a visible drop state. Listeners are removed on unmount.
+ * Accepts a file dropped anywhere on the window. Returns what is being dragged over the window
+ * (null when nothing), for a visible drop state that says what dropping will do. Listeners are
+ * removed on unmount.
  */
-export function useFileDrop(onFile: (file: File) => void): boolean {
-  const [dragging, setDragging] = useState(false);
+export function useFileDrop(onFile: (file: File) => void): DragKind | null {
+  const [dragging, setDragging] = useState<DragKind | null>(null);
   const handleFile = useEffectEvent(onFile);
 
   useEffect(() => {
@@ -17,7 +21,10 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       if (!hasFiles(event)) return;
       event.preventDefault();
       depth++;
-      setDragging(true);
+      // Names are hidden until the drop, but the items' types are known (empty for unknown types).
+      const types = [...(event.dataTransfer?.items ?? [])].map((item) => item.type);
+      const media = types.length > 0 && types.every((type) => /^(audio|video)\//.test(type));
+      setDragging(media ? 'media' : 'file');
     };
     const onDragOver = (event: DragEvent) => {
       if (!hasFiles(event)) return;
@@ -27,13 +34,13 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
     const onDragLeave = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
+      if (depth === 0) setDragging(null);
     };
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
       depth = 0;
-      setDragging(false);
+      setDragging(null);
       const file = event.dataTransfer?.files[0];
       if (file) handleFile(file);
     };

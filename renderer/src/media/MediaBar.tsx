@@ -8,6 +8,7 @@ import { formatClock } from '../editor/segment-label';
 import { useEditorSession } from '../editor/session';
 import { isMac } from '../suggestions/shortcuts';
 import { isMediaFile, MEDIA_ACCEPT, SKIP_MS } from './media-controller';
+import type { MediaLinkState } from './media-link';
 import './media.css';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -15,6 +16,10 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 
 export function MediaBar() {
   const session = useEditorSession();
+  const linker = session.mediaLink;
+  const link = useSyncExternalStore(linker.link.subscribe, linker.link.get);
+  const linkProblem = useSyncExternalStore(linker.problem.subscribe, linker.problem.get);
+  const keys = useKeyLabels();
   const media = session.media;
   const state = useSyncExternalStore(media.state.subscribe, media.state.get);
   const element = useSyncExternalStore(media.element.subscribe, media.element.get);
@@ -31,7 +36,13 @@ export function MediaBar() {
     return () => element.remove();
   }, [element]);
 
-  // A recording dropped on the window while a document is open attaches here; transcripts and
+  // The recording the workspace links to this document is attached as the document opens.
+  useEffect(() => {
+    void linker.load();
+    return linker.provideChooser(() => inputRef.current?.click());
+  }, [linker]);
+
+  // A recording dropped on the window while a document is open is linked here; transcripts and
   // glossaries keep going to the app's own drop handler.
   useEffect(() => {
     const onDrop = (event: DragEvent) => {
@@ -39,13 +50,13 @@ export function MediaBar() {
       if (!file || !isMediaFile(file)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      media.attach(URL.createObjectURL(file), file.name);
+      void linker.attachFile(file);
       endAppDrag(file);
     };
     // Capture, so the app's window listener (which would open it as a transcript) never sees it.
     window.addEventListener('drop', onDrop, true);
     return () => window.removeEventListener('drop', onDrop, true);
-  }, [media]);
+  }, [linker]);
 
   const attached = state.name !== null;
   const playLabel = state.playing ? 'Pause' : 'Play';
@@ -61,12 +72,19 @@ export function MediaBar() {
         aria-label="Audio or video file"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
-          if (file) media.attach(URL.createObjectURL(file), file.name);
+          if (file) void linker.attachFile(file);
           event.currentTarget.value = '';
         }}
       />
-      <button type="button" className="button button-quiet" onClick={() => inputRef.current?.click()}>
-        {attached ? 'Replace audio/video…' : 'Attach audio/video…'}
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="media-attach"
+        disabled={link.state === 'uploading'}
+        onClick={() => void linker.choose()}
+      >
+        {link.state === 'missing' ? 'Relink…' : attached ? 'Replace audio/video…' : 'Attach audio/video…'}
+      <MediaLinkNotice link={link} problem={linkProblem} onForget={() => void linker.detach()} />
       </button>
       {attached && (
         <>
@@ -74,8 +92,8 @@ export function MediaBar() {
             type="button"
             className="button button-secondary media-play"
             aria-pressed={state.playing}
-            aria-keyshortcuts="Control+Space"
-            title={`${playLabel} (Ctrl+Space)`}
+            aria-keyshortcuts={keys.aria('play-pause')}
+            title={withKeys(playLabel, keys.all('play-pause'))}
             data-testid="media-play"
             onClick={() => media.toggle()}
           >
@@ -85,7 +103,8 @@ export function MediaBar() {
             type="button"
             className="button button-quiet"
             aria-label="Back 5 seconds"
-            title={`Back 5 seconds (${MOD}+[)`}
+            aria-keyshortcuts={keys.aria('skip-back')}
+            title={withKeys('Back 5 seconds', keys.all('skip-back'))}
             data-testid="media-back"
             onClick={() => media.skip(-SKIP_MS)}
           >
@@ -95,7 +114,8 @@ export function MediaBar() {
             type="button"
             className="button button-quiet"
             aria-label="Forward 5 seconds"
-            title={`Forward 5 seconds (${MOD}+])`}
+            aria-keyshortcuts={keys.aria('skip-forward')}
+            title={withKeys('Forward 5 seconds', keys.all('skip-forward'))}
             data-testid="media-forward"
             onClick={() => media.skip(SKIP_MS)}
           >
@@ -140,10 +160,12 @@ export function MediaBar() {
           <button
             type="button"
             className="button-link media-detach"
-            aria-label={`Close ${state.name ?? 'the recording'}`}
-            onClick={() => media.detach()}
+            aria-label={`Remove ${state.name ?? 'the recording'} from this document`}
+            title="Remove the recording from this document (the file itself stays)"
+            data-testid="media-detach"
+            onClick={() => void linker.detach()}
           >
-            Close
+            Remove
           </button>
         </>
       )}
@@ -160,6 +182,45 @@ export function MediaBar() {
     </div>
   );
 }
+/** What the bar says about the link when there is nothing to play: missing, expected, copying. */
+function MediaLinkNotice({
+  link,
+  problem,
+  onForget,
+}: {
+  link: MediaLinkState;
+  problem: string | null;
+  onForget: () => void;
+}) {
+  return (
+    <>
+      {link.state === 'missing' && (
+        <p className="media-notice" role="status" data-testid="media-missing">
+          <span title={link.path}>{link.reason}.</span> Relink it to keep listening; nothing else is lost.{' '}
+          <button type="button" className="button-link" onClick={onForget}>
+            Forget it
+          </button>
+        </p>
+      )}
+      {link.state === 'none' && link.expected && (
+        <p className="media-notice" data-testid="media-expected">
+          This transcript was made from <strong>{link.expected}</strong>.
+        </p>
+      )}
+      {link.state === 'uploading' && (
+        <p className="media-notice" role="status" data-testid="media-uploading">
+          Adding {link.name}… {Math.round(link.fraction * 100)}%
+        </p>
+      )}
+      {problem && (
+        <p className="media-error" role="alert" data-testid="media-link-error">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
+
 
 /**
  * The app's drop overlay counts dragenter/dragleave on the window and is reset by its drop

@@ -4,6 +4,7 @@
  * all drive the same element. The bar mounts `element` in the page; everything else goes through
  * the methods and the Observables.
  */
+import { isMediaFileName, MEDIA_EXTENSIONS, mediaKind } from '../../../shared/media/media-types';
 import { Observable } from '../lib/observable';
 
 export interface MediaState {
@@ -27,30 +28,12 @@ export const MAX_RATE = 2;
 export const SKIP_MS = 5000;
 export const DEFAULT_LEAD_MS = 1000;
 
-const VIDEO_EXTENSIONS = ['.mp4', '.m4v', '.webm', '.mov', '.mkv', '.ogv'];
-export const MEDIA_EXTENSIONS = [
-  '.mp3',
-  '.m4a',
-  '.aac',
-  '.wav',
-  '.ogg',
-  '.oga',
-  '.opus',
-  '.flac',
-  '.weba',
-  ...VIDEO_EXTENSIONS,
-];
-export const MEDIA_ACCEPT = 'audio/*,video/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.flac,.mp4,.webm';
-
-const extensionOf = (name: string) => {
-  const dot = name.lastIndexOf('.');
-  return dot === -1 ? '' : name.slice(dot).toLowerCase();
-};
+export const MEDIA_ACCEPT = 'audio/*,video/*,' + MEDIA_EXTENSIONS.join(',');
 
 /** Whether a file (dropped or chosen) looks like audio or video, by its type or its extension. */
 export function isMediaFile(file: { name: string; type: string }): boolean {
   if (file.type.startsWith('audio/') || file.type.startsWith('video/')) return true;
-  return MEDIA_EXTENSIONS.includes(extensionOf(file.name));
+  return isMediaFileName(file.name);
 }
 
 const INITIAL: MediaState = {
@@ -97,7 +80,7 @@ export class MediaController {
    */
   attach(url: string, name: string): void {
     this.detach();
-    const kind = VIDEO_EXTENSIONS.includes(extensionOf(name)) ? 'video' : 'audio';
+    const kind = mediaKind(name);
     const element = document.createElement(kind);
     element.dataset.testid = 'media-element';
     element.preload = 'auto';

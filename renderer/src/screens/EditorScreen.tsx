@@ -181,6 +181,9 @@ export function EditorScreen({
           setPanel('flags');
           return true;
         // Without a recording the playback keys keep their usual meaning.
+        case 'attach-media':
+          void session.mediaLink.choose();
+          return true;
         case 'play-pause':
           if (!session.media.attached) return false;
           session.media.toggle();

@@ -298,6 +298,7 @@ describe('WorkspaceStore: the file', () => {
         'document_originals',
         'documents',
         'flags',
+        'media_links',
       ]);
     } finally {
       db.close();
