@@ -27,6 +27,12 @@ export interface MenuShortcut {
 /**
  * Every command's menu label and key. For the commands marked handledByPage, the renderer's key
  * handlers must listen for exactly these keys, or the menu would show a key that does nothing.
+ *
+ * These are the defaults of renderer/src/shortcuts/table.ts. People may change the page's keys in
+ * the shortcuts sheet (kept in the page's localStorage); the menu keeps showing the defaults, as
+ * following the changes would need a new IPC call and a menu rebuild. So after a change the menu
+ * shows the old key, and on macOS (where the menu acts on any key the page leaves alone) the old
+ * key still runs its command from the menu.
  */
 export const MENU_SHORTCUTS: Readonly<Record<MenuCommand, MenuShortcut>> = {
   open: { label: 'Open Transcript…', accelerator: 'CmdOrCtrl+O', handledByPage: true },

@@ -19,10 +19,8 @@ import { useRecentDocuments } from './hooks/useRecentDocuments';
 import { useTranscriptOpener } from './hooks/useTranscriptOpener';
 import { GLOSSARY_EXTENSIONS, isGlossaryDrop, TRANSCRIPT_EXTENSIONS } from './lib/format';
 import { EditorScreen, type EditorScreenHandle } from './screens/EditorScreen';
-import { isMac } from './suggestions/shortcuts';
 
 const api = getApi();
-const OPEN_SHORTCUT = isMac ? '⌘O' : 'Ctrl+O';
 
 export function App() {
   const info = useAppInfo(api);
@@ -153,12 +151,7 @@ export function App() {
             nativeSave={canOpenNativeDialog}
           />
         ) : (
-          <StartView
-            onOpen={openTranscript}
-            busy={transcripts.busy}
-            blocked={busy !== null}
-            shortcut={OPEN_SHORTCUT}
-          >
+          <StartView onOpen={openTranscript} busy={transcripts.busy} blocked={busy !== null}>
             {glossaryIsEmpty && <EmptyGlossaryHint onImport={chooseGlossary} busy={busy !== null} />}
             <RecentDocuments
               documents={recent.documents}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SUPPORTED_FORMATS_LINE } from '../lib/format';
+import { useKeyLabels } from '../shortcuts/useShortcuts';
 
 interface StartViewProps {
   onOpen: () => void;
@@ -7,13 +8,14 @@ interface StartViewProps {
   busy: string | null;
   /** True while anything else runs (a glossary import), so opening must wait. */
   blocked: boolean;
-  shortcut: string;
   /** Shown below the open button, e.g. the empty-glossary hint. */
   children?: ReactNode;
 }
 
 /** The first screen: one clear way to open a transcript, and what can be opened. */
-export function StartView({ onOpen, busy, blocked, shortcut, children }: StartViewProps) {
+export function StartView({ onOpen, busy, blocked, children }: StartViewProps) {
+  const keys = useKeyLabels();
+  const shortcut = keys.all('open');
   return (
     <section className="start-view" aria-labelledby="start-title">
       <h1 id="start-title">Open a transcript</h1>
@@ -26,12 +28,18 @@ export function StartView({ onOpen, busy, blocked, shortcut, children }: StartVi
         className="button button-primary button-large"
         onClick={onOpen}
         aria-disabled={busy !== null || blocked}
-        aria-keyshortcuts={shortcut === '⌘O' ? 'Meta+O' : 'Control+O'}
+        aria-keyshortcuts={keys.aria('open')}
       >
         {busy ?? 'Open transcript…'}
       </button>
       <p className="start-hint">
-        or drop a file anywhere in this window · <kbd>{shortcut}</kbd>
+        or drop a file anywhere in this window
+        {shortcut && (
+          <>
+            {' '}
+            · <kbd>{shortcut}</kbd>
+          </>
+        )}
       </p>
       {children}
       <p className="start-formats">

@@ -11,7 +11,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { MAX_FIND_MATCHES, type FindOptions } from '../../../shared/document/find-replace';
 import { isAppShortcut } from '../glossary/keys';
-import { shortcutFor } from '../suggestions/shortcuts';
+import { shortcutStore } from '../shortcuts/store';
 import { countLabel, replacedLabel, seedQuery } from './match-navigation';
 import { ReplacePreview } from './ReplacePreview';
 import { useFindMatches, type FindState } from './useFindMatches';
@@ -101,7 +101,7 @@ export function FindReplaceBar({ request, onClose }: FindReplaceBarProps): JSX.E
   };
 
   const onBarKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const command = shortcutFor(event.nativeEvent)?.command;
+    const command = shortcutStore.commandFor(event.nativeEvent)?.command;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();

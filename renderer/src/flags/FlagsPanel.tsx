@@ -6,16 +6,13 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useEditorSession } from '../editor/session';
-import { SHORTCUTS } from '../suggestions/shortcuts';
+import { useKeyLabels } from '../shortcuts/useShortcuts';
 import { currentPassages, deleteFlag, startFlag, undoDeleteFlag } from './flag-actions';
 import { quoteLabel } from './flag-format';
 import type { LiveFlag } from './flag-store';
 import { flagUiOf } from './flag-ui';
 import { FlagItem } from './FlagItem';
 import './flags.css';
-
-const FLAG_KEYS = SHORTCUTS.find((shortcut) => shortcut.command === 'flag-passage')?.keys ?? '';
-const ARIA_FLAG_KEYS = FLAG_KEYS.replace('⌘', 'Meta').replace('Ctrl', 'Control');
 
 type FocusRequest = ({ list: 'open' | 'resolved'; index: number } | { key: string }) & {
   /** performance.now() when asked: a request no render answered soon is dropped, never applied later. */
@@ -26,6 +23,7 @@ const FOCUS_REQUEST_MS = 1000;
 export function FlagsPanel() {
   const session = useEditorSession();
   const ui = flagUiOf(session);
+  const keys = useKeyLabels();
   const list = useSyncExternalStore(session.flags.subscribe, session.flags.list);
   const notice = useSyncExternalStore(ui.notice.subscribe, ui.notice.get);
   const deleted = useSyncExternalStore(ui.deleted.subscribe, ui.deleted.get);
@@ -96,14 +94,15 @@ export function FlagsPanel() {
           type="button"
           className="small-button flags-add"
           data-testid="flag-add"
-          aria-keyshortcuts={ARIA_FLAG_KEYS || undefined}
+          aria-keyshortcuts={keys.aria('flag-passage')}
           onClick={() => startFlag(session)}
         >
           Flag passage…
         </button>
       </header>
       <p className="side-panel-hint">
-        Select words in the transcript, then <kbd>{FLAG_KEYS}</kbd> to flag them for fact-checking.
+        Select words in the transcript, then <kbd>{keys.all('flag-passage')}</kbd> to flag them for
+        fact-checking.
       </p>
       <div className="flags-status">
         <p className="flags-status-text" role="status" aria-live="polite" data-testid="flags-status">

@@ -6,13 +6,12 @@
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { formatClock } from '../editor/segment-label';
 import { useEditorSession } from '../editor/session';
-import { isMac } from '../suggestions/shortcuts';
+import { useKeyLabels, withKeys } from '../shortcuts/useShortcuts';
 import { isMediaFile, MEDIA_ACCEPT, SKIP_MS } from './media-controller';
 import type { MediaLinkState } from './media-link';
 import './media.css';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
-const MOD = isMac ? '⌘' : 'Ctrl';
 
 export function MediaBar() {
   const session = useEditorSession();

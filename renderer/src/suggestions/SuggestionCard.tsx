@@ -60,7 +60,7 @@ export function SuggestionCard({ suggestion, entry, onAccept, onReject, keys, pl
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onAccept()}
         >
-          Accept <kbd>{keys.accept}</kbd>
+          Accept {keys.accept && <kbd>{keys.accept}</kbd>}
         </button>
         <button
           type="button"
@@ -68,7 +68,7 @@ export function SuggestionCard({ suggestion, entry, onAccept, onReject, keys, pl
           onMouseDown={(event) => event.preventDefault()}
           onClick={onReject}
         >
-          Reject <kbd>{keys.reject}</kbd>
+          Reject {keys.reject && <kbd>{keys.reject}</kbd>}
         </button>
         {play && (
           <button

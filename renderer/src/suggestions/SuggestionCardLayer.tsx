@@ -9,16 +9,15 @@ import { domPointToSegmentOffset, spanRect } from '../editor/dom-ranges';
 import { useEditorSession } from '../editor/session';
 import type { Observable } from '../lib/observable';
 import { passageTime, playBlocker } from '../media/segment-timing';
+import { useKeyLabels } from '../shortcuts/useShortcuts';
 import { acceptSuggestion, rejectSuggestion } from './actions';
 import type { CaretPlace } from './CaretPlugin';
-import { SHORTCUTS } from './shortcuts';
 import { SuggestionCard } from './SuggestionCard';
 import { useGlossaryEntries } from './useGlossaryEntries';
 
 const HIDE_DELAY_MS = 250;
 /** Matches .suggestion-card-layer's width (21rem). */
 const CARD_WIDTH_PX = 336;
-const keyOf = (command: string) => SHORTCUTS.find((s) => s.command === command)?.keys.split(' or ')[0] ?? '';
 
 export function SuggestionCardLayer({
   caret,
@@ -30,6 +29,7 @@ export function SuggestionCardLayer({
 }) {
   const [editor] = useLexicalComposerContext();
   const session = useEditorSession();
+  const keys = useKeyLabels();
   const list = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
   const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
   const caretPlace = useSyncExternalStore(caret.subscribe, caret.get);
@@ -114,9 +114,9 @@ export function SuggestionCardLayer({
         suggestion={shown}
         entry={entries.get(shown.termId)}
         keys={{
-          accept: keyOf('accept-suggestion'),
-          reject: keyOf('reject-suggestion'),
-          play: keyOf('play-suggestion'),
+          accept: keys.first('accept-suggestion'),
+          reject: keys.first('reject-suggestion'),
+          play: keys.first('play-suggestion'),
         }}
         play={{
           blocker: playBlocker(mediaAttached, playTime),
