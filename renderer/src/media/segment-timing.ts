@@ -3,7 +3,8 @@ import { alignedWords } from '../editor/document-bridge';
 import type { SegmentNode } from '../editor/nodes';
 import { $segmentById } from '../editor/segment-index';
 import type { EditorSession } from '../editor/session';
-import { textSpanTime, type TimedSegment, type TimeSpan } from './timing';
+import { estimatedTimeline } from './timestamps/estimated-timeline';
+import { proportionalSpanTime, textSpanTime, type TimedSegment, type TimeSpan } from './timing';
 
 /** Inside a read or update. */
 export function $timedSegment(node: SegmentNode): TimedSegment {
@@ -24,10 +25,23 @@ export function passageTime(
 ): TimeSpan | null {
   const editor = session.editor;
   if (!editor) return null;
-  return editor.getEditorState().read(() => {
+  const state = editor.getEditorState();
+  const exact = state.read(() => {
     const node = $segmentById(session.index, passage.segmentId);
     return node ? textSpanTime($timedSegment(node), passage.start, passage.end) : null;
   });
+  if (exact) return exact;
+  // An untimed transcript (plain text): where its segments would be if speech were even, from the
+  // recording's length and the timestamps set so far (rough alignment), and the passage's share.
+  const durationMs = session.media.state.get().durationMs;
+  if (durationMs <= 0) return null;
+  const estimated = estimatedTimeline(state, durationMs).find((s) => s.segmentId === passage.segmentId);
+  if (estimated?.startMs === undefined || estimated.endMs === undefined) return null;
+  return proportionalSpanTime(
+    { text: estimated.text, startMs: estimated.startMs, endMs: estimated.endMs },
+    passage.start,
+    passage.end,
+  );
 }
 
 /** Why a passage cannot be played, or null when it can. */

@@ -92,3 +92,20 @@ export function offsetTime(segment: TimedSegment, offset: number): number | null
   }
   return segmentSpan(segment)?.startMs ?? null;
 }
+
+/**
+ * A rough time for the text from `start` to `end` of a segment known only by its (estimated)
+ * span: the same share of the span as of the characters. Speech is not even, so callers play it
+ * with a lead-in and lead-out.
+ */
+export function proportionalSpanTime(
+  segment: { text: string; startMs: number; endMs: number },
+  start: number,
+  end: number,
+): TimeSpan {
+  const length = Math.max(1, segment.text.length);
+  const duration = Math.max(0, segment.endMs - segment.startMs);
+  const at = (offset: number) =>
+    Math.round(segment.startMs + (Math.min(Math.max(offset, 0), length) / length) * duration);
+  return { startMs: at(start), endMs: Math.max(at(start), at(end)) };
+}
