@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GlossaryStore } from '../../../../../electron/services/glossary/glossary-store';
+import { syncGlossary } from '../../../../../electron/services/glossary/sync/sync-round';
 import {
   openFolderTransport,
   teamLogDir,
@@ -11,22 +14,25 @@ import {
 const folder = mkdtempSync(join(tmpdir(), 'glossa-kill-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Starts the writer, lets it append for `ms` after it is ready, then SIGKILLs it. */
-function runAndKill(device: string, start: number, ms: number): Promise<void> {
+const children = new Set<ChildProcess>();
+// A test that fails or times out must not leave a writer running.
+afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Starts a writer script, lets it work for `ms` after it is ready, then SIGKILLs it. */
+function runAndKill(script: string, args: string[], ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'folder-kill-writer.ts'), folder, device, String(start)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited by itself: ${stderr}`)),
-    );
+    child.on('exit', (_code, signal) => {
+      children.delete(child);
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`writer exited by itself: ${stderr}`));
+    });
   });
 }
 
@@ -41,7 +47,11 @@ describe('a writer killed mid-append', () => {
     const seen = new Set<string>();
     let tornSeen = 0;
     for (let round = 0; round < 6; round += 1) {
-      await runAndKill('victim', round * 1_000_000, 40 + round * 25);
+      await runAndKill(
+        'folder-kill-writer.ts',
+        [folder, 'victim', String(round * 1_000_000)],
+        40 + round * 25,
+      );
       const page = await reader.pull(cursor);
       cursor = page.cursor;
       for (const change of page.changes) seen.add(change.id);
@@ -66,4 +76,48 @@ describe('a writer killed mid-append', () => {
       `kill test: ${seen.size} changes survived 6 kills, torn tails seen by the reader: ${tornSeen}`,
     );
   }, 60_000);
+
+  it('a member killed mid-round loses nothing: everyone still syncs, converges, and every SQLite is intact', async () => {
+    const shared = join(folder, 'team');
+    mkdirSync(shared);
+    const paths = ['victim', 'b', 'c'].map((name) => join(folder, `${name}.db`));
+    for (let round = 0; round < 4; round += 1)
+      await runAndKill('folder-kill-member.ts', [paths[0]!, shared, 'Victim'], 100 + round * 70);
+
+    const stores = paths.map((path, i) => GlossaryStore.open(path, { author: ['Victim', 'B', 'C'][i]! }));
+    try {
+      stores[1]!.add({ term: 'Donbas' });
+      stores[2]!.add({ term: 'Kyiv' });
+      const sync = async () => {
+        for (const store of stores) {
+          const transport = await openFolderTransport(
+            shared,
+            store.identity().device,
+            store.identity().author,
+          );
+          try {
+            await syncGlossary(store, transport);
+          } finally {
+            await transport.close();
+          }
+        }
+      };
+      await sync();
+      await sync();
+      const victim = stores[0]!;
+      expect(victim.unpublishedChanges()).toEqual([]);
+      expect(victim.count()).toBeGreaterThan(400);
+      for (const store of stores) {
+        expect(store.glossaryDigest()).toBe(victim.glossaryDigest());
+        expect(store.changeCount()).toBe(victim.changeCount());
+      }
+    } finally {
+      for (const store of stores) store.close();
+    }
+    for (const path of paths) {
+      const db = new Database(path, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    }
+  }, 90_000);
 });
