@@ -47,6 +47,7 @@ const OPTIONS = {
   'no-header': { type: 'boolean' },
   clean: { type: 'boolean' },
   'drop-flagged': { type: 'boolean' },
+  lang: { type: 'string' },
   folder: { type: 'string' },
   postgres: { type: 'string' },
   as: { type: 'string' },

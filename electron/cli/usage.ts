@@ -18,8 +18,13 @@ Usage:
   glossa names FILE [--glossary G] [--format text|json]
       List the capitalised names in FILE that are neither in the glossary nor ordinary
       English words, with counts: the candidates to add to the glossary.
-  glossa glossary import FILE [--db PATH]      Import a .csv or .json glossary (merged by term).
-  glossa glossary export [--format csv|json] [-o OUT] [--db PATH]
+  glossa glossary import FILE [--lang L] [--db PATH]
+      Import a glossary, merged by term, all or nothing: .csv, .json, TBX (.tbx/.xml; the
+      language L, default en, or each entry's first), a Vale substitution rule (.yml/.yaml;
+      swaps become variants) or a Vale vocabulary's accept.txt (.txt; lines become terms).
+  glossa glossary export [--format csv|json|tbx|vale|vale-vocab] [--lang L] [-o OUT] [--db PATH]
+      tbx: TBX-Basic (xml:lang L, default en); vale: a substitution rule (variant → term);
+      vale-vocab: accept.txt (terms and forms, regex-escaped).
   glossa glossary list [--category C] [--db PATH]
   glossa glossary search QUERY [--limit N] [--db PATH]
   glossa glossary add TERM [--category C] [--forms "A|B"] [--variants "X|Y"]

@@ -21,17 +21,19 @@ import { exportFileName } from './export/export-file-name';
 import { exportDocument, writeExport } from './export/export-service';
 import { decodeGlossaryText } from './glossary/decode-glossary-text';
 import { GlossaryNotFoundError } from './glossary/glossary-errors';
+import { importGlossaryFile } from './glossary/glossary-exchange';
+import { createGlossaryExchangeHandlers } from './glossary/glossary-exchange-handlers';
 import type { GlossaryStore } from './glossary/glossary-store';
 import { readTranscriptWithFlags } from './export/read-transcript-with-flags';
 import type { WorkspaceStore } from './workspace/workspace-store';
-
-export interface ApiHandlerDeps {
 import { createTeamHandlers } from './team/team-handlers';
 import type { TeamSyncService } from './team/team-sync-service';
 import { createMediaHandlers } from './media/media-handlers';
 import { MediaService } from './media/media-service';
 import { createWaveformHandlers } from './media/waveform-handlers';
 import { dirname, join } from 'node:path';
+
+export interface ApiHandlerDeps {
   glossary: GlossaryStore;
   workspace: WorkspaceStore;
   mode: 'electron' | 'browser';
@@ -40,22 +42,22 @@ import { dirname, join } from 'node:path';
   chooseTranscriptFile?: () => Promise<string | null>;
   /** Shows a native save dialog for a suggested file name; absent in browser mode. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
-}
-
   /** Team sync (issue 7); absent where the glossary is not shared (tests, tools). */
   teamSync?: TeamSyncService;
   /** Shows a native open dialog for audio/video; absent in browser mode. */
   chooseMediaFile?: () => Promise<string | null>;
   /** Documents' recordings; by default kept beside the workspace (uploads in its media folder). */
   media?: MediaService;
+}
+
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { glossary, workspace } = deps;
   const engine = cachedEngineFor(glossary);
   const evidence = new EvidenceCache();
-
-  const suggestionsFor = (document: TranscriptDocument): SegmentSuggestion[] =>
   const media =
     deps.media ?? new MediaService({ workspace, uploadsDir: join(dirname(workspace.path), 'media') });
+
+  const suggestionsFor = (document: TranscriptDocument): SegmentSuggestion[] =>
     toSegmentSuggestions(document, engine().checkDocument(document));
 
   const opened = (
@@ -84,10 +86,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       });
     }
     evidence.remember(summary.id, engine(), document);
-    return opened(summary.id, document, flags, null, suggestions);
-  };
     // The recording beside the transcript (or named in it) is linked at once.
     await media.linkFromMetadata(summary.id, document);
+    return opened(summary.id, document, flags, null, suggestions);
+  };
 
   return {
     async getAppInfo() {
@@ -168,9 +170,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     async importGlossary({ fileName, bytes }) {
       const text = decodeGlossaryText(bytes, fileName);
-      const summary = /\.json$/i.test(fileName)
-        ? glossary.importJson(text, fileName)
-        : glossary.importCsv(text, fileName);
+      const summary = importGlossaryFile(glossary, text, fileName);
       return { ...summary, total: glossary.count() };
     },
     async checkTranscript({ document }) {

@@ -1,25 +1,16 @@
 /**
- * The glossary's exchange with other tools (CSV, Glossa JSON, TBX, Vale): the export call and the
- * formats, spread into apiContract. Kept apart so the contract file stays short.
+ * The glossary's exchange with other tools (CSV, Glossa JSON, TBX, Vale): the export call, spread
+ * into apiContract. Imports go through importGlossary, which tells formats apart by extension.
  */
 import { z } from 'zod';
+import { GLOSSARY_EXPORT_FORMATS } from '../glossary/exchange-formats';
 import type { ExportedFile } from './contract';
 
-/** What the glossary can be exported as; imports are told apart by extension (GLOSSARY_IMPORT_EXTENSIONS). */
-export const GLOSSARY_EXPORT_FORMATS = ['csv', 'json', 'tbx', 'vale', 'vale-vocab'] as const;
-export type GlossaryExportFormat = (typeof GLOSSARY_EXPORT_FORMATS)[number];
-
-/** .tbx/.xml: TBX; .yml/.yaml: a Vale substitution rule; .txt: a Vale vocabulary's accept.txt. */
-export const GLOSSARY_IMPORT_EXTENSIONS = ['.csv', '.json', '.tbx', '.xml', '.yml', '.yaml', '.txt'] as const;
-
-/** How each export format is named to a person. */
-export const GLOSSARY_EXPORT_LABELS: Readonly<Record<GlossaryExportFormat, string>> = {
-  csv: 'CSV (spreadsheet)',
-  json: 'Glossa JSON (keeps accepted counts)',
-  tbx: 'TBX (translation tools)',
-  vale: 'Vale substitution rule (.yml)',
-  'vale-vocab': 'Vale vocabulary (accept.txt)',
-};
+export {
+  GLOSSARY_EXPORT_FORMATS,
+  GLOSSARY_IMPORT_EXTENSIONS,
+  type GlossaryExportFormat,
+} from '../glossary/exchange-formats';
 
 /** A BCP 47 language tag such as "en" or "en-GB", for TBX's xml:lang. */
 const languageTag = z

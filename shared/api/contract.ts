@@ -184,7 +184,7 @@ export const apiContract = {
   },
   /** Removes a document (current state, original, flags) from the workspace. */
   deleteDocument: { args: z.strictObject({ documentId }), result: null as unknown as { deleted: boolean } },
-  /** Imports a glossary file (.csv or .json), merged by term; all-or-nothing. */
+  /** Imports a glossary file (.csv, .json, TBX, Vale .yml or accept.txt), merged by term; all-or-nothing. */
   importGlossary: {
     args: z
       .object({ fileName: z.string().min(1).max(MAX_FILE_NAME), bytes: z.instanceof(Uint8Array) })
@@ -269,13 +269,13 @@ export const apiContract = {
       .strict(),
     result: null as unknown as DecisionResult,
   },
-} as const;
-
-export type ApiContract = typeof apiContract;
   ...teamCalls,
   ...mediaCalls,
   ...waveformCalls,
   ...glossaryExchangeCalls,
+} as const;
+
+export type ApiContract = typeof apiContract;
 export type ApiCallName = keyof ApiContract;
 export type ApiArgs<N extends ApiCallName> = z.infer<ApiContract[N]['args']>;
 export type ApiResultValue<N extends ApiCallName> = ApiContract[N]['result'];

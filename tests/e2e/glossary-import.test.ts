@@ -87,7 +87,9 @@ describe('importing a glossary from the app', () => {
     expect(await page.getByRole('note').textContent()).toContain(EMPTY_HINT);
     expect(await page.getByRole('button', { name: 'Choose a glossary file…' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Import glossary…' }).isVisible()).toBe(true);
-    expect(await page.getByTestId('glossary-file-input').getAttribute('accept')).toBe('.csv,.json');
+    expect(await page.getByTestId('glossary-file-input').getAttribute('accept')).toBe(
+      '.csv,.json,.tbx,.xml,.yml,.yaml,.txt',
+    );
     await shot('01-empty-start');
   });
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { TERM_CATEGORIES, type GlossaryEntry, type TermCategory } from '../../../shared/glossary/types';
+import {
+  GLOSSARY_EXPORT_FORMATS,
+  type GlossaryExportFormat,
+} from '../../../shared/api/contract-glossary-exchange';
 import { writeFileAtomic } from '../../services/atomic-write';
+import { exportGlossaryFile, importGlossaryFile } from '../../services/glossary/glossary-exchange';
 import type { GlossaryStore } from '../../services/glossary/glossary-store';
 import type { CommandContext } from '../context';
 import { glossarySyncCommand } from './glossary-sync';
@@ -12,10 +16,11 @@ type Action = (ctx: CommandContext, store: GlossaryStore, args: string[]) => num
 
 const ACTIONS: Record<string, Action> = {
   import(ctx, store, [file]) {
-    if (!file) throw new UsageError('glossary import: which file? (a .csv or .json glossary)');
+    if (!file)
+      throw new UsageError('glossary import: which file? (.csv, .json, .tbx, Vale .yml or accept.txt)');
     const text = readFileSync(file, 'utf8');
-    const summary =
-      extname(file).toLowerCase() === '.json' ? store.importJson(text, file) : store.importCsv(text, file);
+    const lang = ctx.option('lang');
+    const summary = importGlossaryFile(store, text, file, lang === undefined ? {} : { lang });
     ctx.out(
       `${file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged (${store.count()} entries in ${store.path})`,
     );
@@ -23,12 +28,14 @@ const ACTIONS: Record<string, Action> = {
   },
   export(ctx, store) {
     const format = ctx.option('format') ?? 'csv';
-    if (format !== 'csv' && format !== 'json')
-      throw new UsageError('glossary export: --format must be csv or json');
-    const output = format === 'csv' ? store.exportCsv() : store.exportJson();
+    if (!isExportFormat(format))
+      throw new UsageError(`glossary export: --format must be one of ${GLOSSARY_EXPORT_FORMATS.join(', ')}`);
+    const lang = ctx.option('lang');
+    const { text: output, warnings } = exportGlossaryFile(store, format, lang === undefined ? {} : { lang });
     const target = ctx.option('o');
     if (target) writeFileAtomic(target, output);
     else ctx.out(output.replace(/\n$/, ''));
+    for (const warning of warnings) process.stderr.write(`glossa: warning: ${warning}\n`);
     return 0;
   },
   list(ctx, store) {
@@ -109,6 +116,10 @@ function splitList(value: string | undefined): string[] | undefined {
     .split('|')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function isExportFormat(value: string): value is GlossaryExportFormat {
+  return (GLOSSARY_EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
 function isCategory(value: string): value is TermCategory {

@@ -4,6 +4,7 @@ import type { GlossaryEntry } from '../../../shared/glossary/types';
 import { EntryForm } from './EntryForm';
 import { entryValues, newEntryValues, quoted, type EntryFormValues } from './entry-values';
 import { GlossaryResults } from './GlossaryResults';
+import { GlossaryExport } from './GlossaryExport';
 import { GlossaryStatusBar } from './GlossaryStatusBar';
 import { isAppShortcut, isUndoKey } from './keys';
 import { resultSummary } from './result-summary';
@@ -223,6 +224,8 @@ export function GlossaryPanel({
         onDelete={deleteEntry}
         onLeaveTop={focusSearch}
       />
+
+      <GlossaryExport api={api} />
 
       <GlossaryStatusBar
         notice={editing.notice}

@@ -11,7 +11,7 @@ export interface GlossaryImporter {
   error: Problem | null;
   dismissError(): void;
   clearNotice(): void;
-  /** Imports a .csv or .json glossary file from the file input or a drop. */
+  /** Imports a glossary file (.csv, .json, TBX, Vale) from the file input or a drop. */
   importFile(file: File): Promise<void>;
 }
 

@@ -1,16 +1,17 @@
 /** Small formatting helpers for what people read on screen. */
 import type { GlossaryImportSummary } from '../../../shared/api/contract';
+import { GLOSSARY_IMPORT_EXTENSIONS } from '../../../shared/glossary/exchange-formats';
 import type { TranscriptFormat } from '../../../shared/document/model';
 
 /** The extensions the open dialog and the file input offer. */
 export const TRANSCRIPT_EXTENSIONS = ['.txt', '.srt', '.vtt', '.json'] as const;
 
-/** The extensions the glossary file input offers. */
-export const GLOSSARY_EXTENSIONS = ['.csv', '.json'] as const;
+/** The extensions the glossary file input offers: CSV, Glossa JSON, TBX and Vale files. */
+export const GLOSSARY_EXTENSIONS = GLOSSARY_IMPORT_EXTENSIONS;
 
-/** A dropped .csv is a glossary; everything else (.json included) is opened as a transcript. */
+/** A dropped .csv, TBX or Vale rule is a glossary; everything else (.json, .txt) is opened as a transcript. */
 export function isGlossaryDrop(fileName: string): boolean {
-  return /\.csv$/i.test(fileName);
+  return /\.(?:csv|tbx|xml|ya?ml)$/i.test(fileName);
 }
 
 export const SUPPORTED_FORMATS_LINE =
