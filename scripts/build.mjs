@@ -23,6 +23,8 @@ export async function buildElectron() {
     sourcemap: true,
     external: ['electron', 'better-sqlite3'],
     logLevel: 'warning',
+    // Services find files beside their module (the waveform worker): in main.cjs, beside it.
+    define: { 'import.meta.dirname': '__dirname' },
   };
   await esbuild({
     ...common,
@@ -33,6 +35,15 @@ export async function buildElectron() {
     ...common,
     entryPoints: [join(repoRoot, 'electron', 'preload.ts')],
     outfile: join(repoRoot, 'dist', 'electron', 'preload.cjs'),
+  });
+  // The waveform worker is its own ES module; audio-decode loads its codecs from node_modules.
+  await esbuild({
+    ...common,
+    define: {},
+    format: 'esm',
+    entryPoints: [join(repoRoot, 'electron', 'services', 'media', 'waveform-worker.ts')],
+    outfile: join(repoRoot, 'dist', 'electron', 'waveform-worker.mjs'),
+    external: ['audio-decode', '@audio/*'],
   });
 }
 

@@ -3,7 +3,8 @@
 // process and measure in another (see the comment at the top of scripts/bench.ts), then run the
 // glossary import benchmark and, last, the editor benchmark in headless Chromium
 // (scripts/bench-editor.ts), building the renderer first when dist/renderer is missing or older
-// than its sources. Arguments (--quick, --no-import, --no-editor) pass through.
+// than its sources. The waveform benchmark (scripts/bench-waveform.ts) runs before the editor's.
+// Arguments (--quick, --no-import, --no-waveform, --no-editor) pass through.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +52,16 @@ if (!args.includes('--quick') && !args.includes('--no-import')) {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
     },
+  );
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// The waveform of a 3-hour recording (20 minutes with --quick); needs sox.
+if (!args.includes('--no-waveform')) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'scripts', 'bench-waveform.ts'), ...args],
+    { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BUCKETS_PER_SECOND, type WaveformData } from '../../../shared/media/waveform';
 import { decodeWaveformFile, encodeWaveformFile } from '../../../shared/media/waveform-file';
@@ -122,17 +121,13 @@ function runWorker(job: WaveformJob): Promise<WaveformData> {
 
 /**
  * Built (dist/electron), the worker is the bundled waveform-worker.mjs beside main.cjs. From source
- * (tsx, vitest) it is the .ts file, loaded through tsx's loader, which the worker registers first.
+ * (tsx, vitest) it is waveform-worker.ts, loaded through waveform-worker-dev.mjs.
  */
 function startWorker(job: WaveformJob): Worker {
   const here = import.meta.dirname;
   const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   const bundled = join(here, 'waveform-worker.mjs');
-  if (existsSync(bundled)) return new Worker(bundled, options);
-  const source = pathToFileURL(join(here, 'waveform-worker.ts')).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return new Worker(existsSync(bundled) ? bundled : join(here, 'waveform-worker-dev.mjs'), options);
 }
 
 function firstLine(message: string): string {
