@@ -51,6 +51,7 @@ import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { ExportDialog } from '../export/ExportDialog';
 import { FollowPlaybackPlugin } from '../media/FollowPlaybackPlugin';
 import { MediaBar } from '../media/MediaBar';
+import { Waveform } from '../media/Waveform';
 import { SKIP_MS } from '../media/media-controller';
 import { passageTime } from '../media/segment-timing';
 import { ApproximateTimesPlugin } from '../media/timestamps/ApproximateTimesPlugin';
@@ -263,6 +264,7 @@ export function EditorScreen({
           )}
           {findRequest && <FindReplaceBar request={findRequest} onClose={closeFind} />}
           <MediaBar />
+          <Waveform />
           <TimestampNotice />
           <div className="editor-body">
             <div className="editor-scroll" ref={attachScroll}>
