@@ -13,7 +13,8 @@ import { dispatchApiCall } from '../../../../electron/ipc-router';
 import { createApiHandlers } from '../../../../electron/services/api-handlers';
 import { GlossaryStore } from '../../../../electron/services/glossary/glossary-store';
 import { WorkspaceStore } from '../../../../electron/services/workspace/workspace-store';
-import type { ApiHandlers, WaveformData } from '../../../../shared/api/contract';
+import type { ApiHandlers } from '../../../../shared/api/contract';
+import type { WaveformData } from '../../../../shared/api/contract-waveform';
 import { decodeWire, encodeWire } from '../../../../shared/api/wire';
 
 const run = promisify(execFile);
