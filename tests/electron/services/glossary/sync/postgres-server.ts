@@ -16,6 +16,8 @@ export interface TestPostgres {
   urlWithoutPassword: string;
   password: string;
   port: number;
+  /** The server's self-signed certificate (with `tls`), to use as sslrootcert. */
+  certificate: string;
   stop(): void;
   start(): void;
   /** Stops the server and deletes its folder. */
@@ -31,7 +33,12 @@ export function postgresBinDir(): string | undefined {
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+export interface TestPostgresOptions {
+  /** Serve TLS with a fresh self-signed certificate for localhost and 127.0.0.1. */
+  tls?: boolean;
+}
+
+export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run does this)');
   const dir = mkdtempSync(join(tmpdir(), 'glossa-pg-'));
@@ -65,8 +72,36 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     '--no-sync',
   ]);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  let serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const certificate = join(dir, 'server.crt');
+  if (options.tls) {
+    const key = join(dir, 'server.key');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'pipe' },
+    );
+    if (asRoot) execFileSync('chown', ['postgres', key, certificate]);
+    execFileSync('chmod', ['600', key]);
+    serverOptions += ` -c ssl=on -c ssl_cert_file=${certificate} -c ssl_key_file=${key}`;
+  }
+  const start = () => run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start']);
   const stop = () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
@@ -80,6 +115,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     urlWithoutPassword: `postgres://postgres@127.0.0.1:${port}/postgres`,
     password,
     port,
+    certificate,
     start,
     stop,
     destroy() {
