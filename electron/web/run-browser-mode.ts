@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultGlossaryPath, defaultWorkspacePath } from '../services/user-data';
+import { TEAM_SETTINGS_FILE_NAME } from '../services/team/team-settings';
+import { defaultGlossaryPath, defaultUserDataDir, defaultWorkspacePath } from '../services/user-data';
 import { serveBrowserApp } from './serve-app';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -20,6 +21,7 @@ export async function runBrowserMode(): Promise<void> {
     rendererDir: join(repoRoot, 'dist', 'renderer'),
     port,
     version,
+    teamSettingsPath: join(defaultUserDataDir(), TEAM_SETTINGS_FILE_NAME),
   });
   console.log(`Glossa is running at ${app.url}`);
   console.log(`Glossary: ${glossaryPath}. Workspace: ${workspacePath}. Press Ctrl+C to stop.`);
