@@ -31,14 +31,17 @@ export class SyncError extends Error {
 
 /**
  * Checks that a record read from the folder or the server has a change's shape, so one bad
- * record is reported and skipped instead of reaching the store. Returns the reason when it is not.
+ * record is reported with where it was instead of reaching the store. Returns the reason when not.
  */
 export function checkChange(value: unknown): GlossaryChange | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a change object';
   const record = value as Record<string, unknown>;
-  for (const key of ['id', 'entryId', 'field', 'author', 'device', 'hlc'] as const) {
+  for (const key of ['id', 'entryId', 'field', 'device', 'hlc'] as const) {
     if (typeof record[key] !== 'string' || record[key] === '') return `"${key}" is missing or not text`;
   }
+  // Only the shape is checked here; what a value may be is the store's rule (the same for the
+  // change's author and everyone else, so all members keep or skip the same changes).
+  if (typeof record.author !== 'string') return '"author" is not text';
   if (!('newValue' in record)) return '"newValue" is missing';
   if (!Array.isArray(record.bases) || !record.bases.every((base) => typeof base === 'string'))
     return '"bases" is not a list of change ids';
