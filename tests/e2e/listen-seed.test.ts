@@ -164,11 +164,14 @@ describe('correcting the seed while listening, keyboard only', () => {
     }
     await page.keyboard.press('Control+Space');
     await expect.poll(async () => (await mediaState()).paused).toBe(false);
+    // F8 left the next suggestion selected; step past it so typing adds rather than replaces.
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.type(' (checked)');
     await page.keyboard.press('Control+Space');
     await expect.poll(async () => (await mediaState()).paused).toBe(true);
-    const segments = await page.getByTestId('transcript-editor').textContent();
-    expect(segments).toContain('(checked)');
+    const third = ordered[2];
+    if (!third) throw new Error('the seed needs three suggestions');
+    expect(await segmentText(page, third.segmentId)).toContain(`${third.text} (checked)`);
     await shot('03-typed');
   });
 

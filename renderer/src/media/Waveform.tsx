@@ -43,7 +43,7 @@ function WaveformPanel({ name }: { name: string }) {
   const [editor] = useLexicalComposerContext();
   const media = session.media;
   const mediaState = useSyncExternalStore(media.state.subscribe, media.state.get);
-  const segments = useSegmentTimes(editor);
+  const segments = useSegmentTimes(editor, mediaState.durationMs);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [view, setView] = useState<WaveformView>({ startMs: 0, spanMs: 0 });
   const [width, setWidth] = useState(0);

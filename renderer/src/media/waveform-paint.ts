@@ -9,6 +9,8 @@ export interface SegmentTime {
   segmentId: string;
   startMs: number;
   endMs: number;
+  /** Placed by estimate (an untimed transcript): drawn fainter. */
+  approximate?: boolean;
 }
 
 export interface WaveformColors {
@@ -83,7 +85,9 @@ export function paintWaveform(context: CanvasRenderingContext2D, frame: Waveform
       const x = xAtMs(ms, width, view);
       // One line where a segment ends as the next begins; none off the canvas.
       if (x < 0 || x > width || Math.abs(x - lastX) < 1) continue;
+      context.globalAlpha = segment.approximate ? 0.35 : 1;
       context.fillRect(x, 0, lineWidth, height);
+      context.globalAlpha = 1;
       lastX = x;
       drawn++;
     }

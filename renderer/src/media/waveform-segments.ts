@@ -5,25 +5,26 @@
  */
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
-import { $segmentNodes } from '../editor/document-bridge';
-import { $timedSegment } from './segment-timing';
+import { estimatedTimeline } from './timestamps/estimated-timeline';
 import { segmentSpan } from './timing';
 import type { SegmentTime } from './waveform-paint';
 
 const NONE: readonly SegmentTime[] = [];
 
-export function useSegmentTimes(editor: LexicalEditor): readonly SegmentTime[] {
+/**
+ * `durationMs` (the recording's length, 0 while unknown) places the segments of an untimed
+ * transcript by estimate, drawn fainter than real times.
+ */
+export function useSegmentTimes(editor: LexicalEditor, durationMs: number): readonly SegmentTime[] {
   const [segments, setSegments] = useState<readonly SegmentTime[]>(NONE);
   useEffect(() => {
     let frame = 0;
     const read = () => {
       frame = 0;
-      const next = editor.getEditorState().read(() =>
-        $segmentNodes().flatMap((node) => {
-          const span = segmentSpan($timedSegment(node));
-          return span ? [{ segmentId: node.getSegmentId(), ...span }] : [];
-        }),
-      );
+      const next = estimatedTimeline(editor.getEditorState(), durationMs).flatMap((segment) => {
+        const span = segmentSpan(segment);
+        return span ? [{ segmentId: segment.segmentId, ...span, approximate: segment.approximate }] : [];
+      });
       next.sort((a, b) => a.startMs - b.startMs);
       setSegments((previous) => (sameTimes(previous, next) ? previous : next));
     };
@@ -35,7 +36,7 @@ export function useSegmentTimes(editor: LexicalEditor): readonly SegmentTime[] {
       stop();
       cancelAnimationFrame(frame);
     };
-  }, [editor]);
+  }, [editor, durationMs]);
   return segments;
 }
 
@@ -45,6 +46,7 @@ function sameTimes(a: readonly SegmentTime[], b: readonly SegmentTime[]): boolea
     const x = a[i] as SegmentTime;
     const y = b[i] as SegmentTime;
     if (x.segmentId !== y.segmentId || x.startMs !== y.startMs || x.endMs !== y.endMs) return false;
+    if (x.approximate !== y.approximate) return false;
   }
   return true;
 }
