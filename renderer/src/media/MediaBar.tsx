@@ -15,11 +15,11 @@ export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 
 export function MediaBar() {
   const session = useEditorSession();
+  const media = session.media;
   const linker = session.mediaLink;
   const link = useSyncExternalStore(linker.link.subscribe, linker.link.get);
   const linkProblem = useSyncExternalStore(linker.problem.subscribe, linker.problem.get);
   const keys = useKeyLabels();
-  const media = session.media;
   const state = useSyncExternalStore(media.state.subscribe, media.state.get);
   const element = useSyncExternalStore(media.element.subscribe, media.element.get);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -83,8 +83,8 @@ export function MediaBar() {
         onClick={() => void linker.choose()}
       >
         {link.state === 'missing' ? 'Relink…' : attached ? 'Replace audio/video…' : 'Attach audio/video…'}
-      <MediaLinkNotice link={link} problem={linkProblem} onForget={() => void linker.detach()} />
       </button>
+      <MediaLinkNotice link={link} problem={linkProblem} onForget={() => void linker.detach()} />
       {attached && (
         <>
           <button
@@ -181,6 +181,7 @@ export function MediaBar() {
     </div>
   );
 }
+
 /** What the bar says about the link when there is nothing to play: missing, expected, copying. */
 function MediaLinkNotice({
   link,
@@ -219,7 +220,6 @@ function MediaLinkNotice({
     </>
   );
 }
-
 
 /**
  * The app's drop overlay counts dragenter/dragleave on the window and is reset by its drop

@@ -181,10 +181,10 @@ export function EditorScreen({
         case 'toggle-flags-panel':
           setPanel('flags');
           return true;
-        // Without a recording the playback keys keep their usual meaning.
         case 'attach-media':
           void session.mediaLink.choose();
           return true;
+        // Without a recording the playback keys keep their usual meaning.
         case 'play-pause':
           if (!session.media.attached) return false;
           session.media.toggle();
