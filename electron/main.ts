@@ -2,7 +2,7 @@
  * The Electron shell: wires the plain-Node services to a sandboxed window. No logic lives here;
  * everything it calls is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, shell } from 'electron';
 import { join } from 'node:path';
 import { MENU_COMMAND_CHANNEL } from '../shared/api/menu-commands';
 import { registerApiHandlers } from './ipc-router';
@@ -58,6 +58,17 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding,
       });
       app.on('will-quit', () => workspace.close());
+      // Team sync: the server password is encrypted by the OS keychain (safeStorage), never stored as text.
+      const teamSync = new TeamSyncService({
+        glossary,
+        settingsPath: join(app.getPath('userData'), TEAM_SETTINGS_FILE_NAME),
+        secrets: createKeychainSecretStore(
+          join(app.getPath('userData'), TEAM_SECRETS_FILE_NAME),
+          safeStorage,
+        ),
+      });
+      app.on('before-quit', () => void teamSync.close());
+      void teamSync.start();
 
       const media = new MediaService({ workspace, uploadsDir: join(app.getPath('userData'), 'media') });
       serveRendererFrom(join(appRoot, 'dist', 'renderer'), mediaSourceOf(media));
@@ -68,8 +79,17 @@ if (!app.requestSingleInstanceLock()) {
           workspace,
           mode: 'electron',
           version: app.getVersion(),
+          media,
+          teamSync,
           chooseTranscriptFile: async () => {
             const options = { properties: ['openFile' as const], filters: TRANSCRIPT_FILE_FILTERS };
+            const result = mainWindow
+              ? await dialog.showOpenDialog(mainWindow, options)
+              : await dialog.showOpenDialog(options);
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
+          chooseMediaFile: async () => {
+            const options = { properties: ['openFile' as const], filters: MEDIA_FILE_FILTERS };
             const result = mainWindow
               ? await dialog.showOpenDialog(mainWindow, options)
               : await dialog.showOpenDialog(options);
@@ -79,8 +99,6 @@ if (!app.requestSingleInstanceLock()) {
             const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
             const result = mainWindow
               ? await dialog.showSaveDialog(mainWindow, options)
-          media,
-          teamSync,
               : await dialog.showSaveDialog(options);
             return result.canceled ? null : (result.filePath ?? null);
           },
@@ -88,13 +106,6 @@ if (!app.requestSingleInstanceLock()) {
       );
 
       Menu.setApplicationMenu(
-          chooseMediaFile: async () => {
-            const options = { properties: ['openFile' as const], filters: MEDIA_FILE_FILTERS };
-            const result = mainWindow
-              ? await dialog.showOpenDialog(mainWindow, options)
-              : await dialog.showOpenDialog(options);
-            return result.canceled ? null : (result.filePaths[0] ?? null);
-          },
         Menu.buildFromTemplate(
           buildMenuTemplate({
             platform: process.platform,

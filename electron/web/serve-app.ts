@@ -2,11 +2,14 @@
  * Browser mode in one call: opens the glossary and the workspace, builds the same API handlers the
  * Electron window uses (mode 'browser', so no native dialog) and serves them with the built renderer.
  */
+import { dirname, join } from 'node:path';
 import { createApiHandlers } from '../services/api-handlers';
-import { GlossaryStore } from '../services/glossary/glossary-store';
 import { mediaSourceOf } from '../services/media/media-source';
 import { MediaService } from '../services/media/media-service';
+import { GlossaryStore } from '../services/glossary/glossary-store';
 import { WorkspaceStore } from '../services/workspace/workspace-store';
+import { createMemorySecretStore } from '../services/team/secret-store';
+import { TeamSyncService } from '../services/team/team-sync-service';
 import { startWebServer } from './server';
 
 export interface ServeBrowserAppOptions {
@@ -17,13 +20,13 @@ export interface ServeBrowserAppOptions {
   /** 0 or absent picks a free port. */
   port?: number;
   version: string;
-}
-
-export interface BrowserApp {
   /** Where uploaded recordings are kept; defaults to a media folder beside the workspace. */
   mediaDir?: string;
   /** Team sync's settings file; absent, the glossary is not synced. */
   teamSettingsPath?: string;
+}
+
+export interface BrowserApp {
   /** http://127.0.0.1:PORT/?token=TOKEN */
   url: string;
   token: string;
@@ -69,15 +72,16 @@ export async function serveBrowserApp(options: ServeBrowserAppOptions): Promise<
       handlers,
       rendererDir: options.rendererDir,
       port: options.port ?? 0,
+      media: mediaSourceOf(media),
     });
     return {
       url: server.url,
-      media: mediaSourceOf(media),
       token: server.token,
       port: server.port,
       async close() {
         try {
           await server.close();
+          await teamSync?.close();
         } finally {
           closeStores();
         }

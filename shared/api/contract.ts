@@ -111,6 +111,9 @@ const glossaryEntrySchema = z.strictObject({
   updatedAt: z.string().max(64),
   createdBy: z.string().max(MAX_TERM),
   updatedBy: z.string().max(MAX_TERM),
+  // Team sync: an entry as deleteGlossaryEntry returned it may carry these; restoring ignores them.
+  verified: z.strictObject({ by: z.string().max(MAX_TERM), at: z.string().max(64) }).optional(),
+  conflicted: z.boolean().optional(),
 });
 
 export const apiContract = {
