@@ -215,7 +215,7 @@ function groupByField(changes: readonly GlossaryChange[]): Map<GlossaryChangeFie
 
 function distinctValues(heads: readonly GlossaryChange[]): boolean {
   const first = heads[0];
-  if (!first) return false;
+  if (!first || heads.length < 2) return false;
   const value = canonicalJson(first.newValue);
   return heads.some((head) => canonicalJson(head.newValue) !== value);
 }

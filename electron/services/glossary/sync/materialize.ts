@@ -109,8 +109,10 @@ function prepare(db: Database) {
 /** The entry's visible fields after making the fold consistent (see `tidyFolded`). */
 export interface VisibleEntry {
   term: string;
+  termKey: string;
   category: string;
   forms: string[];
+  formKeys: string[];
   variants: { key: string; text: string; acceptedCount: number }[];
   notes: string;
   source: string;
@@ -137,7 +139,7 @@ export class EntryWriter {
     const row = {
       id: entry.id,
       term: visible.term,
-      termKey: textKey(visible.term),
+      termKey: visible.termKey,
       category: visible.category,
       notes: visible.notes,
       source: visible.source,
@@ -230,20 +232,25 @@ export class EntryWriter {
  * checked change, but a merged register might be empty).
  */
 export function tidyFolded(entry: FoldedEntry): VisibleEntry {
-  const termKey = textKey(entry.term);
+  const term = entry.term === '' ? '?' : entry.term;
+  const termKey = textKey(term);
   const correct = new Set([termKey]);
   const forms: string[] = [];
+  const formKeys: string[] = [];
   for (const form of entry.forms) {
     const key = textKey(form);
     if (form === '' || correct.has(key)) continue;
     correct.add(key);
     forms.push(form);
+    formKeys.push(key);
   }
   const variants = entry.variants.filter((variant) => !correct.has(variant.key) && variant.text !== '');
   return {
-    term: entry.term === '' ? '?' : entry.term,
+    term,
+    termKey,
     category: isTermCategory(entry.category) ? entry.category : 'other',
     forms,
+    formKeys,
     variants,
     notes: entry.notes,
     source: entry.source,
