@@ -1,5 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import type { GlossaryEntry } from '../../../shared/glossary/types';
+import { EntryTeamDetails } from './EntryTeamDetails';
 import { categoryLabel, formatList, sourceText, truncateText, variantCountLabel } from './entry-values';
 import { isDeleteKey } from './keys';
 
@@ -84,6 +85,7 @@ export function GlossaryEntryItem({ ref, entry, active, onFocus, onEdit, onDelet
           </p>
         )}
       </div>
+      <EntryTeamDetails entry={entry} tabIndex={tabIndex} />
       <div className="glossary-panel-entry-actions">
         <button
           type="button"

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type JSX,
+  type KeyboardEvent,
+} from 'react';
 import type { GlossaApi } from '../../../shared/api/contract';
 import type { GlossaryEntry } from '../../../shared/glossary/types';
 import { EntryForm } from './EntryForm';
@@ -6,8 +15,10 @@ import { entryValues, newEntryValues, quoted, type EntryFormValues } from './ent
 import { GlossaryResults } from './GlossaryResults';
 import { GlossaryExport } from './GlossaryExport';
 import { GlossaryStatusBar } from './GlossaryStatusBar';
+import { GlossaryTeam } from './GlossaryTeam';
 import { isAppShortcut, isUndoKey } from './keys';
 import { resultSummary } from './result-summary';
+import { TeamGlossaryContext } from './team-context';
 import { useGlossaryEditing } from './useGlossaryEditing';
 import { MAX_QUERY_LENGTH, SEARCH_LIMIT, useGlossarySearch } from './useGlossarySearch';
 import './glossary-panel.css';
@@ -47,6 +58,7 @@ export function GlossaryPanel({
   const search = useGlossarySearch(api);
   const { refresh } = search;
   const editing = useGlossaryEditing(api, onGlossaryChanged, refresh);
+  const team = useMemo(() => ({ api, onEntryChanged: refresh }), [api, refresh]);
   const [form, setForm] = useState<FormState | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -181,6 +193,8 @@ export function GlossaryPanel({
         </button>
       </div>
 
+      <GlossaryTeam api={api} onListChanged={refresh} onGlossaryChanged={onGlossaryChanged} />
+
       {form && (
         <EntryForm
           key={form.serial}
@@ -216,14 +230,16 @@ export function GlossaryPanel({
         {search.error ? `Could not search the glossary: ${search.error}` : summary}
       </p>
 
-      <GlossaryResults
-        ref={listRef}
-        entries={search.results}
-        label="Glossary entries"
-        onEdit={(entry) => void openEdit(entry)}
-        onDelete={deleteEntry}
-        onLeaveTop={focusSearch}
-      />
+      <TeamGlossaryContext value={team}>
+        <GlossaryResults
+          ref={listRef}
+          entries={search.results}
+          label="Glossary entries"
+          onEdit={(entry) => void openEdit(entry)}
+          onDelete={deleteEntry}
+          onLeaveTop={focusSearch}
+        />
+      </TeamGlossaryContext>
 
       <GlossaryExport api={api} />
 
