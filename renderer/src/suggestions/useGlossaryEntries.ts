@@ -9,7 +9,11 @@ export function useGlossaryEntries(
 ): ReadonlyMap<string, GlossaryEntry> {
   const revision = useSyncExternalStore(session.glossaryRevision.subscribe, session.glossaryRevision.get);
   const [entries, setEntries] = useState<ReadonlyMap<string, GlossaryEntry>>(new Map());
-  const wanted = [...new Set(termIds)].sort().join(',');
+  // Consistency suggestions have no glossary entry (termId ''): asking for '' would be refused.
+  const wanted = [...new Set(termIds)]
+    .filter((id) => id !== '')
+    .sort()
+    .join(',');
 
   useEffect(() => {
     let cancelled = false;
