@@ -67,6 +67,8 @@ export class TeamSyncService {
   private soon: NodeJS.Timeout | null = null;
   private running: Promise<SyncReport> | null = null;
   private queued: Promise<SyncReport> | null = null;
+  /** New settings being put in place (configure). */
+  private switching: Promise<void> | null = null;
   private lastSyncAt: string | null = null;
   private lastError: string | null = null;
   private lastReport: SyncReportSummary | null = null;
@@ -120,6 +122,20 @@ export class TeamSyncService {
    */
   async configure(input: TeamSyncConfiguration): Promise<TeamSyncConfigureResult> {
     const next = this.checkSettings(input);
+    // Rounds asked for meanwhile wait, so none runs on the old connection as it closes.
+    const switching = this.switchTo(next, input);
+    this.switching = switching;
+    try {
+      await switching;
+    } finally {
+      if (this.switching === switching) this.switching = null;
+    }
+    let report: SyncReport | null = null;
+    if (next.mode !== 'off') report = await this.round().catch(() => null);
+    return { status: this.status(), report };
+  }
+
+  private async switchTo(next: TeamSettings, input: TeamSyncConfiguration): Promise<void> {
     await this.disconnect();
     if (next.postgresUrl !== null) this.keepPassword(next.postgresUrl, input);
     saveTeamSettings(this.settingsPath, next);
@@ -128,9 +144,6 @@ export class TeamSyncService {
     this.lastError = null;
     this.lastReport = null;
     this.schedule();
-    let report: SyncReport | null = null;
-    if (next.mode !== 'off') report = await this.round().catch(() => null);
-    return { status: this.status(), report };
   }
 
   /** One round now; when one is running, the next one after it. Throws TeamSyncError on failure. */
@@ -157,6 +170,7 @@ export class TeamSyncService {
   /** Never two rounds at once: a call during a round gets the one queued after it. */
   private round(): Promise<SyncReport> {
     if (this.closed) return Promise.reject(new TeamSyncError('team sync has stopped'));
+    if (this.switching) return this.switching.catch(() => undefined).then(() => this.round());
     if (!this.running) {
       this.running = this.runRound().finally(() => {
         this.running = null;
@@ -281,7 +295,8 @@ export class TeamSyncService {
   /** Stops timers and watchers, lets a running round finish, and closes the connection. */
   private async disconnect(): Promise<void> {
     this.unschedule();
-    await (this.queued ?? this.running)?.catch(() => undefined);
+    // A round queued behind it runs after the switch, on the new settings (see round()).
+    await this.running?.catch(() => undefined);
     await this.dropTransport();
   }
 

@@ -372,3 +372,40 @@ describe('two members sharing a PostgreSQL server', () => {
     expect(result.status.lastError).not.toContain('not-the-Password-77');
   });
 });
+
+describe('configure while rounds are running', () => {
+  it('lets the running round finish, runs the ones asked for meanwhile on the new settings, and never two at once', async () => {
+    let running = 0;
+    let most = 0;
+    const slow: TeamSyncMachinery = {
+      ...realSyncMachinery,
+      async round(store, transport) {
+        running++;
+        most = Math.max(most, running);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return await realSyncMachinery.round(store, transport);
+        } finally {
+          running--;
+        }
+      },
+    };
+    const other = join(root, 'other-shared');
+    mkdirSync(other);
+    const ana = member('Ana', slow);
+    await ana.service.configure({ author: 'Ana', mode: 'folder', folder: shared, intervalSeconds: 3600 });
+    const first = ana.service.syncNow();
+    const second = ana.service.syncNow();
+    const switched = ana.service.configure({
+      author: 'Ana',
+      mode: 'folder',
+      folder: other,
+      intervalSeconds: 3600,
+    });
+    const third = ana.service.syncNow();
+    await Promise.all([first, second, switched, third]);
+    expect(most).toBe(1);
+    expect(ana.service.status()).toMatchObject({ folder: other, lastError: null });
+    expect(ana.service.status().connectedTo).toContain('other-shared');
+  });
+});
