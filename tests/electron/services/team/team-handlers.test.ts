@@ -143,6 +143,48 @@ describe('team calls', () => {
     expect(unverified.verified).toBeUndefined();
   });
 
+  it('a term added on both sides is one duplicate-term conflict whose values stand for [otherEntryId, entryId], settled by merging', async () => {
+    const ana = openApp('Ana');
+    const ben = openApp('Ben');
+    for (const app of [ana, ben])
+      await call(app, 'configureTeamSync', {
+        author: app === ana ? 'Ana' : 'Ben',
+        mode: 'folder',
+        folder: shared,
+        intervalSeconds: 3600,
+      });
+    await call(ana, 'addGlossaryEntry', { entry: { term: 'Hyesan', forms: ['Hyesan City'] } });
+    await call(ben, 'addGlossaryEntry', { entry: { term: 'Hyesan', notes: 'On the Yalu' } });
+    await call(ana, 'syncGlossaryNow', {});
+    await call(ben, 'syncGlossaryNow', {});
+    await call(ana, 'syncGlossaryNow', {});
+    const [conflict] = await call<GlossaryConflict[]>(ana, 'listGlossaryConflicts', {});
+    expect(conflict?.kind).toBe('duplicate-term');
+    // The panel's "Merge into …" buttons rely on this order (ConflictList.duplicateTarget).
+    const keeperHistory = await call<EntryHistoryItem[]>(ana, 'getGlossaryHistory', {
+      entryId: conflict!.otherEntryId,
+    });
+    const laterHistory = await call<EntryHistoryItem[]>(ana, 'getGlossaryHistory', {
+      entryId: conflict!.entryId,
+    });
+    expect(conflict!.values.map((value) => value.changeId)).toEqual([
+      keeperHistory[0]?.changeId,
+      laterHistory[0]?.changeId,
+    ]);
+
+    const merged = await call<GlossaryEntry | null>(ana, 'resolveGlossaryConflict', {
+      conflictId: conflict!.id,
+      resolution: { mergeInto: conflict!.otherEntryId },
+    });
+    expect(merged).toMatchObject({ term: 'Hyesan', forms: ['Hyesan City'], notes: 'On the Yalu' });
+    await call(ana, 'syncGlossaryNow', {});
+    await call(ben, 'syncGlossaryNow', {});
+    expect(await call<GlossaryConflict[]>(ben, 'listGlossaryConflicts', {})).toEqual([]);
+    expect(
+      (await call<GlossaryEntry[]>(ben, 'searchGlossary', { query: 'Hyesan' })).map((entry) => entry.term),
+    ).toEqual(['Hyesan']);
+  });
+
   it('restore after delete takes back an entry that carries a verified mark', async () => {
     const ana = openApp('Ana');
     const entry = await call<GlossaryEntry>(ana, 'addGlossaryEntry', { entry: { term: 'Seoul' } });
