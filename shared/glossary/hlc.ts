@@ -36,8 +36,8 @@ export function parseHlc(stamp: string): ParsedHlc | undefined {
 
 /** The stamp's wall time as ISO 8601 (what history and conflicts show as "when"). */
 export function hlcIso(stamp: HlcStamp): string {
-  const parsed = parseHlc(stamp);
-  return new Date(parsed?.wall ?? 0).toISOString();
+  const wall = Number(stamp.slice(0, 13));
+  return new Date(stamp.charAt(13) === '-' && Number.isSafeInteger(wall) ? wall : 0).toISOString();
 }
 
 export function compareHlc(a: HlcTime, b: HlcTime): number {

@@ -23,7 +23,7 @@
  *   rejection still stops the engine from suggesting it until the rejection is undone.
  * - Exports (CSV, JSON) carry entries only, not rejections or undo bookkeeping.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { Rejection } from '../../../shared/engine/engine';
 import { phraseKey } from '../../../shared/engine/tokenize';
@@ -62,6 +62,7 @@ import {
 import { glossaryMigrations } from './migrations';
 import { ChangeLog, type ChangeDraft } from './sync/change-log';
 import { ConflictReader, mergedEntryFields } from './sync/conflicts';
+import { newEntryId } from './sync/entry-id';
 import { createDraft, editDrafts, fieldDraft, countDraft, headIds } from './sync/local-changes';
 import {
   EntryWriter,
@@ -281,9 +282,12 @@ export class GlossaryStore {
     this.sql = prepareStatements(db);
     this.writer = new EntryWriter(db);
     this.conflictReader = new ConflictReader(db);
-    this.log = this.writeTransaction(
-      () => new ChangeLog(db, { device: options.device, author: options.author }, currentUserName()),
-    );
+    // Not writeTransaction: that needs the log this makes (its device may be stored now).
+    this.log = db
+      .transaction(
+        () => new ChangeLog(db, { device: options.device, author: options.author }, currentUserName()),
+      )
+      .immediate();
     if (this.log.meta('backfill') !== undefined) this.writeTransaction(() => this.backfill());
   }
 
@@ -319,7 +323,7 @@ export class GlossaryStore {
     });
     return this.writeTransaction(() => {
       this.refuseDuplicateTerm(fields.term);
-      const id = randomUUID();
+      const id = newEntryId();
       this.commit(id, [], [createDraft(id, fields)], {}, true);
       return this.getOrThrow(id);
     });
@@ -741,7 +745,7 @@ export class GlossaryStore {
     const key = textKey(incoming.term);
     const row = this.sql.entryByKey.get(key);
     if (!row) {
-      const id = randomUUID();
+      const id = newEntryId();
       this.commit(id, [], [createDraft(id, incoming)], {}, true);
       outcomes.set(key, 'created');
       return;
@@ -888,7 +892,12 @@ export class GlossaryStore {
 
   /** IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-way. */
   private writeTransaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.db
+      .transaction(() => {
+        this.log.catchUp();
+        return work();
+      })
+      .immediate();
   }
 }
 

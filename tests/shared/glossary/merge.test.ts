@@ -84,6 +84,21 @@ describe('foldEntry', () => {
     });
   });
 
+  it('reads a lone create change the same way as with other changes beside it', () => {
+    const withdrawn = change(900, 'b', 'rejection:x', null);
+    const { heads: _alone, ...alone } = fold([create]);
+    const { heads: _more, ...more } = fold([create, withdrawn]);
+    expect(alone).toEqual(more);
+    const old = change(5000, 'a', 'create', {
+      ...snapshot,
+      createdAt: '2024-10-01T00:00:00.000Z',
+      updatedBy: 'bob',
+    });
+    const { heads: _a, ...oldAlone } = fold([old]);
+    const { heads: _b, ...oldMore } = fold([old, withdrawn]);
+    expect(oldAlone).toEqual(oldMore);
+  });
+
   it('does not exist without its create change', () => {
     expect(fold([change(2000, 'a', 'term', 'X')]).exists).toBe(false);
   });

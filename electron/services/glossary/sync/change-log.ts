@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  compareHlc,
   formatHlc,
   HLC_ZERO,
   parseHlc,
@@ -86,6 +87,17 @@ export class ChangeLog {
   setAuthor(name: string): void {
     this.sql.setMeta.run('author', name);
     this.author = name;
+  }
+
+  /**
+   * Another connection to this file (the CLI beside the app) may have stamped changes since this
+   * one last wrote: called at the start of each write transaction, so two changes of this device
+   * never get the same stamp.
+   */
+  catchUp(): void {
+    const latest = this.sql.latest.get();
+    const stored = latest ? parseHlc(latest) : undefined;
+    if (stored && compareHlc(stored, this.clock) > 0) this.clock = stored;
   }
 
   /** Stamps and stores local changes (not yet published). */

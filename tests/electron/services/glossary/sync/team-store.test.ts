@@ -502,3 +502,19 @@ describe('a glossary from before the change log', () => {
     expectConverged(again, fresh);
   });
 });
+
+describe('two connections to one file (the app and the CLI)', () => {
+  it('never give two changes the same stamp', () => {
+    const file = path.join(folder, 'shared.db');
+    const app = GlossaryStore.open(file, { author: 'app' });
+    const cli = GlossaryStore.open(file, { author: 'cli' });
+    open.push(app, cli);
+    const entry = app.add({ term: 'Kyiv' });
+    for (let i = 0; i < 20; i++) {
+      (i % 2 === 0 ? app : cli).update(entry.id, { notes: `note ${i}` });
+    }
+    const ids = app.unpublishedChanges().map((change) => change.id);
+    expect(new Set(ids).size).toBe(21);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
