@@ -24,12 +24,18 @@ export interface SyncableGlossary {
 export interface SyncRoundOptions {
   /** Changes per publish call: one append (folder) or one INSERT batch (server). */
   batchSize?: number;
+  /**
+   * About how many received changes are folded in per step (whole entries at a time); the round
+   * yields to the event loop between steps, so a first sync of a big team glossary never holds the
+   * app's main process for seconds.
+   */
+  applySliceSize?: number;
 }
 
 export async function syncGlossary(
   store: SyncableGlossary,
   transport: SyncTransport,
-  { batchSize = 1000 }: SyncRoundOptions = {},
+  { batchSize = 1000, applySliceSize = 500 }: SyncRoundOptions = {},
 ): Promise<SyncReport> {
   let published = 0;
   let previousFirst: string | undefined;
@@ -45,7 +51,7 @@ export async function syncGlossary(
   }
 
   const pulled = await transport.pull(store.syncCursor(transport.key));
-  const applied = store.applyRemoteChanges(pulled.changes);
+  const applied = await applyInSlices(store, pulled.changes, applySliceSize);
   // Saved after applying: a crash in between re-reads changes that are then ignored (idempotent).
   store.setSyncCursor(transport.key, pulled.cursor);
   return {
@@ -55,4 +61,49 @@ export async function syncGlossary(
     conflicts: store.conflicts(),
     skipped: [...pulled.skipped, ...applied.skipped],
   };
+}
+
+type Applied = ReturnType<SyncableGlossary['applyRemoteChanges']>;
+
+/**
+ * Folds changes in one slice of whole entries at a time (an entry's changes stay together, so it
+ * is rebuilt once), yielding between slices. The result is the same as one call: folding is
+ * deterministic whatever the order and grouping of the changes.
+ */
+async function applyInSlices(
+  store: SyncableGlossary,
+  changes: readonly GlossaryChange[],
+  sliceSize: number,
+): Promise<Applied> {
+  const byEntry = new Map<string, GlossaryChange[]>();
+  for (const change of changes) {
+    const group = byEntry.get(change.entryId);
+    if (group) group.push(change);
+    else byEntry.set(change.entryId, [change]);
+  }
+  const total: Applied = { received: 0, changedEntries: [], skipped: [] };
+  const changed = new Map<string, Applied['changedEntries'][number]>();
+  let slice: GlossaryChange[] = [];
+  const flush = async () => {
+    if (slice.length === 0) return;
+    const applied = store.applyRemoteChanges(slice);
+    slice = [];
+    total.received += applied.received;
+    total.skipped.push(...applied.skipped);
+    for (const entry of applied.changedEntries) {
+      const earlier = changed.get(entry.id);
+      changed.set(
+        entry.id,
+        earlier ? { ...entry, fields: [...new Set([...earlier.fields, ...entry.fields])] } : entry,
+      );
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  for (const group of byEntry.values()) {
+    slice.push(...group);
+    if (slice.length >= sliceSize) await flush();
+  }
+  await flush();
+  total.changedEntries = [...changed.values()];
+  return total;
 }

@@ -37,6 +37,34 @@ async function folderTransport(folder: string, store: GlossaryStore): Promise<Sy
 }
 
 describe('a sync round', () => {
+  it('folds what it receives in slices of whole entries, ending exactly where one big step would', async () => {
+    const dir = tempDir();
+    const a = openStore(join(dir, 'a.db'), 'Mi-rae Kang');
+    const b = openStore(join(dir, 'b.db'), 'Alex Doe');
+    for (let i = 0; i < 30; i++) a.add({ term: `Place ${i}`, notes: `from Mi-rae ${i}` });
+    for (let i = 0; i < 30; i++) b.add({ term: `Person ${i}`, category: 'person' });
+    // The same term added on both sides while apart: a conflict that spans two entries.
+    a.add({ term: 'Donbas', notes: 'house style' });
+    b.add({ term: 'Donbas', source: 'style guide' });
+    const placeZero = a.findByTerm('Place 0');
+    if (!placeZero) throw new Error('Place 0 is missing');
+    a.update(placeZero.id, { notes: 'edited again' });
+    await syncGlossary(a, await folderTransport(dir, a));
+    await syncGlossary(b, await folderTransport(dir, b));
+
+    const sliced = openStore(join(dir, 'sliced.db'), 'Sam Slice');
+    const whole = openStore(join(dir, 'whole.db'), 'Wen Whole');
+    const inSlices = await syncGlossary(sliced, await folderTransport(dir, sliced), { applySliceSize: 3 });
+    const inOne = await syncGlossary(whole, await folderTransport(dir, whole), { applySliceSize: 1_000_000 });
+    expect(inSlices.received).toBe(inOne.received);
+    expect(inSlices.changedEntries.map((entry) => entry.id).sort()).toEqual(
+      inOne.changedEntries.map((entry) => entry.id).sort(),
+    );
+    expect(sliced.glossaryDigest()).toBe(whole.glossaryDigest());
+    expect(sliced.conflicts()).toEqual(whole.conflicts());
+    expect(sliced.conflicts().map((conflict) => conflict.kind)).toContain('duplicate-term');
+  });
+
   it('publishes the queue in batches, marks it published, and pulls from the saved cursor', async () => {
     const dir = tempDir();
     const a = openStore(join(dir, 'a.db'), 'Mi-rae Kang');
