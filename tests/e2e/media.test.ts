@@ -394,6 +394,32 @@ describe('media playback in the editor', () => {
     await expectToPlaySpan(span, () => page.getByTestId('suggestion-play').click());
   });
 
+  it('the lead-in and lead-out are the person’s choice: ±3 s plays from 3 s before the words, and it is remembered', async () => {
+    await pause(page);
+    const suggestion = imported.suggestions.find((s) => s.text === MISHEARD_TERM);
+    if (!suggestion) throw new Error('no suggestion for the misheard name');
+    const span = suggestionSpan(suggestion);
+    await page.getByTestId('media-lead').selectOption('3000');
+    await page.keyboard.press('F8');
+    await expect.poll(() => selectedText(page)).toBe(MISHEARD_TERM);
+    const played = await followPlayback(
+      page,
+      () => page.keyboard.press('Alt+P'),
+      (span.end - span.start + 12) * 1000,
+    );
+    expect(played.started).toBe(true);
+    // Starts about 3 s before the words (1 s would start within the usual margin) and ends about 3 s after.
+    expect(played.first).toBeLessThan(span.start - 2.5);
+    expect(played.first).toBeGreaterThanOrEqual(span.start - 3.5);
+    expect(played.stoppedAt).toBeGreaterThan(span.end + 2.5);
+    expect(played.paused).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('recent-document').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => localStorage.getItem('glossa.media.leadMs'))).toBe('3000');
+    await page.evaluate(() => localStorage.removeItem('glossa.media.leadMs'));
+  });
+
   it('logged no errors, shows no playback error and no stack trace', async () => {
     expect(await page.getByTestId('media-error').count()).toBe(0);
     await expectCleanPage(page, app.problems);

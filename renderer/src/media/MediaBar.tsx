@@ -9,6 +9,7 @@ import { useEditorSession } from '../editor/session';
 import { useKeyLabels, withKeys } from '../shortcuts/useShortcuts';
 import { isMediaFile, MEDIA_ACCEPT, SKIP_MS } from './media-controller';
 import type { MediaLinkState } from './media-link';
+import { LEAD_CHOICES_MS } from './lead-preference';
 import './media.css';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -25,6 +26,8 @@ export function MediaBar() {
   const inputRef = useRef<HTMLInputElement>(null);
   const slotRef = useRef<HTMLDivElement>(null);
   const rateId = useId();
+  const leadId = useId();
+  const leadMs = useSyncExternalStore(media.leadMs.subscribe, media.leadMs.get);
   const volumeId = useId();
 
   // The controller owns the element; the bar only gives it a place in the page.
@@ -136,6 +139,22 @@ export function MediaBar() {
             {RATES.map((rate) => (
               <option key={rate} value={String(rate)}>
                 {rate}×
+              </option>
+            ))}
+          </select>
+          <label className="media-field" htmlFor={leadId} title="Played before and after a suggestion">
+            Around suggestions
+          </label>
+          <select
+            id={leadId}
+            className="media-rate"
+            value={String(leadMs)}
+            data-testid="media-lead"
+            onChange={(event) => media.setLeadMs(Number(event.currentTarget.value))}
+          >
+            {LEAD_CHOICES_MS.map((ms) => (
+              <option key={ms} value={String(ms)}>
+                {ms === 0 ? 'none' : `±${ms / 1000} s`}
               </option>
             ))}
           </select>

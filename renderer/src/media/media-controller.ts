@@ -6,6 +6,7 @@
  */
 import { isMediaFileName, MEDIA_EXTENSIONS, mediaKind } from '../../../shared/media/media-types';
 import { Observable } from '../lib/observable';
+import { LEAD_CHOICES_MS, loadLeadMs, saveLeadMs } from './lead-preference';
 
 export interface MediaState {
   /** The attached file's name; null when nothing is attached. */
@@ -26,7 +27,6 @@ export interface MediaState {
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
 export const SKIP_MS = 5000;
-export const DEFAULT_LEAD_MS = 1000;
 
 export const MEDIA_ACCEPT = 'audio/*,video/*,' + MEDIA_EXTENSIONS.join(',');
 
@@ -52,6 +52,8 @@ export const CANNOT_PLAY = 'This file cannot be played here: its format or codec
 
 export class MediaController {
   readonly state = new Observable<MediaState>(INITIAL);
+  /** Lead-in and lead-out around a played suggestion, in ms (the person's choice, remembered). */
+  readonly leadMs = new Observable<number>(loadLeadMs());
   /** The attached element (null when nothing is attached); the bar mounts it. */
   readonly element = new Observable<HTMLMediaElement | null>(null);
   /** The playback position in ms, updated every animation frame while playing. */
@@ -189,8 +191,14 @@ export class MediaController {
     this.patch({ volume: clamped });
   }
 
+  setLeadMs(ms: number): void {
+    if (!(LEAD_CHOICES_MS as readonly number[]).includes(ms)) return;
+    this.leadMs.set(ms);
+    saveLeadMs(ms);
+  }
+
   /** Plays startMs − lead … endMs + lead and pauses there (within a frame, about 16 ms). */
-  playSpan(startMs: number, endMs: number, leadMs = DEFAULT_LEAD_MS): void {
+  playSpan(startMs: number, endMs: number, leadMs = this.leadMs.get()): void {
     const element = this.element.get();
     if (!element) return;
     this.cancelSpan();
