@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ExportedFile, GlossaApi } from '../../../shared/api/contract';
 import { TIMESTAMP_MODES, type ExportFormat, type ExportOptions } from '../../../shared/export/options';
 import { useEditorSession } from '../editor/session';
-import { downloadFile } from './download';
+import { deliverFile } from './download';
 import { loadExportPreferences, saveExportPreferences } from './export-preferences';
 import './export.css';
 
@@ -72,15 +72,8 @@ export function ExportDialog({
     setMessage(null);
     try {
       await session.flushSave(); // export what is on screen, including the last keystrokes
-      const file = await make();
-      const warnings = file.warnings.length > 0 ? ` ${file.warnings.join(' ')}` : '';
-      if (nativeSave) {
-        const saved = await api.saveFileAs({ fileName: file.fileName, bytes: new Uint8Array(file.bytes) });
-        if (saved) setMessage({ kind: 'done', text: `Saved ${saved.path}.${warnings}` });
-      } else {
-        downloadFile(file.fileName, file.bytes);
-        setMessage({ kind: 'done', text: `Downloaded ${file.fileName}.${warnings}` });
-      }
+      const done = await deliverFile(api, await make(), nativeSave);
+      if (done) setMessage({ kind: 'done', text: done });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -5,7 +5,7 @@ import {
   GLOSSARY_EXPORT_LABELS,
   type GlossaryExportFormat,
 } from '../../../shared/glossary/exchange-formats';
-import { downloadFile } from '../export/download';
+import { deliverFile } from '../export/download';
 import './glossary-exchange.css';
 
 interface GlossaryExportProps {
@@ -29,15 +29,9 @@ export function GlossaryExport({ api }: GlossaryExportProps): JSX.Element {
     setMessage(null);
     try {
       const file = await api.exportGlossary({ format });
-      const warnings = file.warnings.length > 0 ? ` ${file.warnings.join(' ')}` : '';
       const { canOpenNativeDialog } = await api.getAppInfo({});
-      if (canOpenNativeDialog) {
-        const saved = await api.saveFileAs({ fileName: file.fileName, bytes: new Uint8Array(file.bytes) });
-        if (saved) setMessage({ kind: 'done', text: `Saved ${saved.path}.${warnings}` });
-      } else {
-        downloadFile(file.fileName, file.bytes);
-        setMessage({ kind: 'done', text: `Downloaded ${file.fileName}.${warnings}` });
-      }
+      const done = await deliverFile(api, file, canOpenNativeDialog);
+      if (done) setMessage({ kind: 'done', text: done });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
