@@ -53,7 +53,29 @@ const gutters = (page: Page): Promise<[string, string | null, string | null][]> 
 
 const notice = (page: Page) => page.getByTestId('timestamp-notice').textContent();
 
-/** The caret `offset` characters into paragraph `index`, placed with the keyboard after one click. */
+/** Where the browser draws the caret: its paragraph's index and its offset in that text. */
+const drawnCaret = (page: Page): Promise<{ index: number; offset: number } | null> =>
+  page.evaluate(() => {
+    const selection = window.getSelection();
+    const node = selection?.focusNode;
+    if (!selection || !node) return null;
+    const paragraphs = Array.from(
+      document.querySelectorAll('[data-testid="transcript-editor"] [data-segment-id]'),
+    );
+    const index = paragraphs.findIndex((paragraph) => paragraph.contains(node));
+    const paragraph = paragraphs[index];
+    if (!paragraph) return null;
+    const before = document.createRange();
+    before.setStart(paragraph, 0);
+    before.setEnd(node, selection.focusOffset);
+    return { index, offset: before.toString().length };
+  });
+
+/**
+ * The caret `offset` characters into paragraph `index`, placed with the keyboard after one click,
+ * as fast as keys come (each key right after the last, before the browser reports the caret
+ * moved): the editor must act where the caret is drawn, which is checked here.
+ */
 async function caretAt(page: Page, index: number, offset: number): Promise<void> {
   const paragraph = segmentElements(page).nth(index);
   const box = await paragraph.boundingBox();
@@ -62,6 +84,7 @@ async function caretAt(page: Page, index: number, offset: number): Promise<void>
   await page.mouse.click(box.x + box.width - 20, box.y + 8);
   await page.keyboard.press('Home');
   for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  expect(await drawnCaret(page)).toEqual({ index, offset });
 }
 
 /** The saved document, as the workspace has it. */

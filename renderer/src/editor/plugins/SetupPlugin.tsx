@@ -6,6 +6,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
+  COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_HIGH,
   FORMAT_ELEMENT_COMMAND,
   FORMAT_TEXT_COMMAND,
@@ -22,6 +23,7 @@ import {
 import { useEffect } from 'react';
 import { $createSegmentNode, $isSegmentNode, newSegmentId, SegmentNode } from '../nodes';
 import { isMac } from '../../suggestions/shortcuts';
+import { $syncSelectionFromDom } from '../selection-sync';
 import { useEditorSession } from '../session';
 
 const refuse = () => true;
@@ -58,6 +60,16 @@ export function SetupPlugin(): null {
           );
         },
         { skipInitialization: true },
+      ),
+      // Every key acts where the caret is drawn, even when the browser has not yet said it moved
+      // (a key right after another, or on a busy page): see selection-sync.ts.
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        () => {
+          $syncSelectionFromDom();
+          return false;
+        },
+        COMMAND_PRIORITY_CRITICAL,
       ),
       // Ctrl+Home / Ctrl+End (Cmd+↑ / Cmd+↓ on macOS): the browser's own move lands short when the
       // segments on the way are not laid out (content-visibility), so the editor moves itself.

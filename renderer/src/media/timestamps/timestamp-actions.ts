@@ -1,7 +1,8 @@
 /** The timestamp commands as the keyboard, the menu and the gutter run them. */
-import { $getSelection, $isRangeSelection, HISTORY_PUSH_TAG } from 'lexical';
+import { $getSelection, $isRangeSelection, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
 import { formatClock } from '../../editor/segment-label';
 import { $segmentPlace } from '../../editor/segment-text';
+import { $syncSelectionFromDom } from '../../editor/selection-sync';
 import type { EditorSession } from '../../editor/session';
 import { estimatedTimeline } from './estimated-timeline';
 import { $insertTimestamp, type TimestampResult } from './insert-timestamp';
@@ -20,9 +21,11 @@ export function insertTimestamp(session: EditorSession): TimestampResult {
   // The schema keeps whole milliseconds; the element's clock has fractions.
   const ms = Math.max(0, Math.round(session.media.currentMs()));
   let result: TimestampResult = { ok: false, message: 'The editor is not ready.' };
-  // Its own undo step, never merged into the typing before it.
+  // Its own undo step, never merged into the typing before it. At the caret as drawn: the key
+  // may come before the browser has told the editor about the last caret move.
   editor.update(
     () => {
+      $syncSelectionFromDom();
       result = $insertTimestamp(ms);
     },
     { tag: HISTORY_PUSH_TAG },
@@ -51,12 +54,7 @@ export function playCaretSegment(session: EditorSession): boolean {
     notice.set('Attach the audio or video first.');
     return true;
   }
-  const segmentId = editor.getEditorState().read(() => {
-    const selection = $getSelection();
-    return $isRangeSelection(selection)
-      ? ($segmentPlace(selection.anchor)?.segment.getSegmentId() ?? null)
-      : null;
-  });
+  const segmentId = caretSegmentId(editor);
   if (!segmentId) {
     notice.set('Put the caret in the transcript first.');
     return true;
@@ -67,4 +65,17 @@ export function playCaretSegment(session: EditorSession): boolean {
   }
   notice.set(`Playing from ${formatClock(session.media.currentMs())}.`);
   return true;
+}
+
+/** The segment the caret is drawn in (see insertTimestamp), or null when it is not in the text. */
+function caretSegmentId(editor: LexicalEditor): string | null {
+  let segmentId: string | null = null;
+  editor.update(() => {
+    $syncSelectionFromDom();
+    const selection = $getSelection();
+    segmentId = $isRangeSelection(selection)
+      ? ($segmentPlace(selection.anchor)?.segment.getSegmentId() ?? null)
+      : null;
+  });
+  return segmentId;
 }
