@@ -51,6 +51,7 @@ import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { ExportDialog } from '../export/ExportDialog';
 import { FollowPlaybackPlugin } from '../media/FollowPlaybackPlugin';
 import { MediaBar } from '../media/MediaBar';
+import { $syncSelectionFromDom } from '../editor/selection-sync';
 import { Waveform } from '../media/Waveform';
 import { SKIP_MS } from '../media/media-controller';
 import { passageTime } from '../media/segment-timing';
@@ -136,6 +137,8 @@ export function EditorScreen({
 
   const runCommand = useCallback(
     (command: MenuCommand): boolean => {
+      // The page's shortcuts act where the caret is drawn, even a key after a key (selection-sync.ts).
+      session.editor?.update(() => $syncSelectionFromDom(), { discrete: true });
       const current = currentSuggestion(session);
       switch (command) {
         case 'next-suggestion':
