@@ -224,3 +224,18 @@ export function quote(text: string): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return `"${short}"`;
 }
+
+/** A count, limit or offset given to the store. */
+export function checkWholeNumber(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new GlossaryValidationError(`The ${name} must be a whole number of 0 or more`);
+  }
+}
+
+/** A stored date must read as one, or sorting and display of the entry go wrong later. */
+export function checkDate(value: string, name: string): string {
+  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GlossaryValidationError(`The ${name} ${quote(value)} is not an ISO 8601 date and time`, name);
+  }
+  return value;
+}
