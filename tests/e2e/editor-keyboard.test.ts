@@ -12,6 +12,7 @@ import {
   caretPlace,
   inDocumentOrder,
   panelCount,
+  pressUntil,
   segmentElements,
   segmentText,
   selectedText,
@@ -63,13 +64,19 @@ function expectVisibleFocus(element: Focused): void {
 
 /** Presses Tab until the focused element matches (at most `limit` times); every stop shows its focus. */
 async function tabTo(matches: (element: Focused) => boolean, limit = 15): Promise<Focused> {
-  for (let press = 0; press < limit; press++) {
-    await page.keyboard.press('Tab');
-    const element = await focused();
-    if (!element.inEditor) expectVisibleFocus(element);
-    if (matches(element)) return element;
-  }
-  throw new Error(`Tab did not reach the element in ${limit} presses`);
+  const stops: Focused[] = [];
+  await pressUntil(
+    page,
+    'Tab',
+    async () => {
+      const element = await focused();
+      stops.push(element);
+      if (!element.inEditor) expectVisibleFocus(element);
+      return matches(element);
+    },
+    limit,
+  );
+  return stops[stops.length - 1] as Focused;
 }
 
 beforeAll(async () => {

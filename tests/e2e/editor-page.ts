@@ -155,3 +155,41 @@ export function withAccepted(text: string, suggestions: readonly SegmentSuggesti
   }
   return result;
 }
+
+/**
+ * Opens a document from the start screen's recent list (the one whose row shows `title`, or the
+ * first) with a click, and waits until the editor shows its paragraphs.
+ */
+export async function openFromStartScreen(page: Page, title?: string): Promise<void> {
+  const recent = page.getByTestId('recent-document');
+  const row = title === undefined ? recent.first() : recent.filter({ hasText: title });
+  await row.locator('.recent-document-open').click();
+  await expect.poll(() => segmentElements(page).count()).toBeGreaterThan(0);
+}
+
+/** Whether the focus is in the transcript editor. */
+export function focusInEditor(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.activeElement?.closest('[data-testid="transcript-editor"]'));
+}
+
+/** The test id of the focused element, if it has one. */
+export function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/**
+ * Presses `key` (Tab, Shift+Tab…) until `done` says the focus is where it should be, checking
+ * after each press; throws after `limit` presses.
+ */
+export async function pressUntil(
+  page: Page,
+  key: string,
+  done: () => Promise<boolean>,
+  limit = 25,
+): Promise<void> {
+  for (let press = 0; press < limit; press++) {
+    await page.keyboard.press(key);
+    if (await done()) return;
+  }
+  throw new Error(`${key} did not get there in ${limit} presses`);
+}

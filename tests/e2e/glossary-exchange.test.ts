@@ -77,9 +77,7 @@ describe('glossary export and import in other tools’ formats', () => {
     const before = app.glossary.count();
     await page.getByTestId('glossary-file-input').setInputFiles(file);
     await expect.poll(() => app.glossary.count()).toBe(before + 1);
-    expect(app.glossary.findByTerm('Hyesan')?.variants.map((variant) => variant.text)).toEqual([
-      'Hye San',
-    ]);
+    expect(app.glossary.findByTerm('Hyesan')?.variants.map((variant) => variant.text)).toEqual(['Hye San']);
     await expectCleanPage(page, app.problems);
   });
 });

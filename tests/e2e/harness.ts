@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, JSHandle, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { ApiHandlers, OpenedDocument } from '../../shared/api/contract';
+import type { ApiCallName, ApiHandlers, ApiResponse, OpenedDocument } from '../../shared/api/contract';
+import { decodeWire, encodeWire } from '../../shared/api/wire';
 import { createApiHandlers } from '../../electron/services/api-handlers';
 import { mediaSourceOf } from '../../electron/services/media/media-source';
 import { MediaService } from '../../electron/services/media/media-service';
@@ -83,6 +84,17 @@ export async function startE2eApp(options: StartOptions = {}): Promise<E2eApp> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The id of the document the page imported: the workspace's one document besides the seed. Throws
+ * when the page imported none.
+ */
+export async function documentImportedByPage(app: E2eApp): Promise<string> {
+  const documents = await app.handlers.listDocuments({});
+  const summary = documents.find((document) => document.id !== app.seed.documentId);
+  if (!summary) throw new Error('the page did not import the transcript into the workspace');
+  return summary.id;
 }
 
 async function seedStores(
@@ -207,6 +219,54 @@ export function startServerProcess(dir: string): Promise<ServerProcess> {
       reject(new Error(`The server process ended (${signal ?? code}) before it started:\n${output}`));
     });
   });
+}
+
+/**
+ * One Glossa installation of a team: its own user-data folder (the seed transcript, and the
+ * glossary when given), its server process as `npm run web` runs it, and a page on it.
+ */
+export interface Installation {
+  dir: string;
+  server: ServerProcess;
+  view: E2ePage;
+  page: Page;
+}
+
+export async function startInstallation(options: StartOptions = {}): Promise<Installation> {
+  const { dir } = await prepareUserData(options);
+  const server = await startServerProcess(dir);
+  const view = await openPage(server.url);
+  return { dir, server, view, page: view.page };
+}
+
+/** Closes the installation's browser, stops its server cleanly and removes its folder (if it started). */
+export async function closeInstallation(installation: Installation | undefined): Promise<void> {
+  await installation?.view.browser.close();
+  await installation?.server.stop();
+  if (installation) await rm(installation.dir, { recursive: true, force: true });
+}
+
+/** Calls an installation's API the way its page does (token header, wire JSON); throws its error. */
+export async function callApi<T>(installation: Installation, name: ApiCallName, args: unknown): Promise<T> {
+  const address = new URL(installation.server.url);
+  const response = await fetch(`${address.origin}/api/${name}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Glossa-Token': address.searchParams.get('token') ?? '',
+    },
+    body: encodeWire(args),
+  });
+  const answer = decodeWire(await response.text()) as ApiResponse<T>;
+  if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
+  return answer.value;
+}
+
+/** Opens the start screen's only recent document and its glossary tab, and waits for the team sync line. */
+export async function openGlossaryPanel(page: Page): Promise<void> {
+  await page.getByTestId('recent-document').locator('.recent-document-open').click();
+  await page.getByTestId('tab-glossary').click();
+  await page.getByTestId('team-sync-line').waitFor();
 }
 
 /** Saves a screenshot of the page under test-artifacts/e2e (which git ignores). */

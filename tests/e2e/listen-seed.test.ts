@@ -16,8 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateTimes } from '../../shared/document/estimate-times';
 import type { SegmentSuggestion } from '../../shared/api/contract';
 import {
+  focusedTestId,
+  focusInEditor,
   inDocumentOrder,
   panelCount,
+  pressUntil,
   segmentElements,
   segmentText,
   selectedText,
@@ -31,6 +34,7 @@ import {
   startE2eApp,
   type E2eApp,
 } from './harness';
+import { isPaused, mediaDuration, mediaState, pausePlayback } from './media-page';
 
 const run = promisify(execFile);
 
@@ -42,25 +46,6 @@ let page: Page;
 let ordered: SegmentSuggestion[];
 
 const shot = (name: string) => screenshot(page, `listen-seed-${name}`);
-
-const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
-const focusInEditor = () =>
-  page.evaluate(() => !!document.activeElement?.closest('[data-testid="transcript-editor"]'));
-
-async function pressUntil(key: string, done: () => Promise<boolean>, limit = 25): Promise<void> {
-  for (let press = 0; press < limit; press++) {
-    await page.keyboard.press(key);
-    if (await done()) return;
-  }
-  throw new Error(`${key} did not get there in ${limit} presses`);
-}
-
-function mediaState() {
-  return page.getByTestId('media-element').evaluate((element) => {
-    const media = element as HTMLMediaElement;
-    return { paused: media.paused, currentTime: media.currentTime, duration: media.duration };
-  });
-}
 
 /** Where the estimate puts a suggestion's paragraph in the recording, in seconds. */
 function estimatedParagraph(suggestion: SegmentSuggestion): { start: number; end: number } {
@@ -96,23 +81,23 @@ afterAll(async () => {
 describe('correcting the seed while listening, keyboard only', () => {
   it('opens the seed from the start screen with Tab and Enter', async () => {
     await expect.poll(() => page.getByTestId('recent-document').count()).toBe(1);
-    await pressUntil('Tab', async () =>
+    await pressUntil(page, 'Tab', async () =>
       page.evaluate(() => !!document.activeElement?.classList.contains('recent-document-open')),
     );
     await page.keyboard.press('Enter');
     await expect.poll(() => segmentElements(page).count()).toBe(app.seed.document.segments.length);
-    await expect.poll(focusInEditor).toBe(true);
+    await expect.poll(() => focusInEditor(page)).toBe(true);
   });
 
   it('attaches the recording from the keyboard: Shift+Tab to the media bar, Enter, choose the file', async () => {
-    await pressUntil('Shift+Tab', async () => (await activeTestId()) === 'media-attach');
+    await pressUntil(page, 'Shift+Tab', async () => (await focusedTestId(page)) === 'media-attach');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles(recording);
     await expect
       .poll(() => page.getByTestId('media-name').textContent(), { timeout: 20_000 })
       .toContain('.ogg');
-    await expect.poll(async () => (await mediaState()).duration).toBeCloseTo(durationS, 0);
-    await pressUntil('Tab', focusInEditor);
+    await expect.poll(() => mediaDuration(page)).toBeCloseTo(durationS, 0);
+    await pressUntil(page, 'Tab', () => focusInEditor(page));
     await shot('01-attached');
   });
 
@@ -122,17 +107,17 @@ describe('correcting the seed while listening, keyboard only', () => {
     await page.keyboard.press('F8');
     await expect.poll(() => selectedText(page)).toBe(first.text);
     await page.keyboard.press('Alt+P');
-    await expect.poll(async () => (await mediaState()).paused).toBe(false);
-    const playing = await mediaState();
+    await expect.poll(() => isPaused(page)).toBe(false);
+    const playing = await mediaState(page);
     const paragraph = estimatedParagraph(first);
     // Within the paragraph's estimated span, give or take the lead-in.
     expect(playing.currentTime).toBeGreaterThanOrEqual(paragraph.start - 1.5);
     expect(playing.currentTime).toBeLessThanOrEqual(paragraph.end + 1.5);
     // It stops by itself after the passage and its lead-out.
-    await expect.poll(async () => (await mediaState()).paused, { timeout: 15_000 }).toBe(true);
-    const stopped = await mediaState();
+    await expect.poll(() => isPaused(page), { timeout: 15_000 }).toBe(true);
+    const stopped = await mediaState(page);
     expect(stopped.currentTime).toBeLessThanOrEqual(paragraph.end + 2);
-    expect(await focusInEditor()).toBe(true);
+    expect(await focusInEditor(page)).toBe(true);
   });
 
   it('Alt+Enter accepts it, and the glossary learns the heard words', async () => {
@@ -150,7 +135,7 @@ describe('correcting the seed while listening, keyboard only', () => {
     if (!second) throw new Error('the seed needs two suggestions');
     await expect.poll(() => selectedText(page)).toBe(second.text);
     await page.keyboard.press('Alt+P');
-    await expect.poll(async () => (await mediaState()).paused).toBe(false);
+    await expect.poll(() => isPaused(page)).toBe(false);
     await page.keyboard.press('Alt+Backspace');
     await expect.poll(() => panelCount(page)).toBe(ordered.length - 2);
     const original = app.seed.document.segments.find((s) => s.id === second.segmentId)?.text ?? '';
@@ -158,17 +143,14 @@ describe('correcting the seed while listening, keyboard only', () => {
   });
 
   it('Ctrl+Space pauses and plays while typing a fix by hand', async () => {
-    if (!(await mediaState()).paused) {
-      await page.keyboard.press('Control+Space');
-      await expect.poll(async () => (await mediaState()).paused).toBe(true);
-    }
+    await pausePlayback(page);
     await page.keyboard.press('Control+Space');
-    await expect.poll(async () => (await mediaState()).paused).toBe(false);
+    await expect.poll(() => isPaused(page)).toBe(false);
     // F8 left the next suggestion selected; step past it so typing adds rather than replaces.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.type(' (checked)');
     await page.keyboard.press('Control+Space');
-    await expect.poll(async () => (await mediaState()).paused).toBe(true);
+    await expect.poll(() => isPaused(page)).toBe(true);
     const third = ordered[2];
     if (!third) throw new Error('the seed needs three suggestions');
     expect(await segmentText(page, third.segmentId)).toContain(`${third.text} (checked)`);

@@ -4,15 +4,16 @@
  * missing (nothing else lost) and relinked from the bar; dragging a recording over the window
  * says it will be attached. Speech is generated at test time (speech-fixture.ts).
  */
-import { copyFile, mkdtemp, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorSegments, segmentElements } from './editor-page';
-import { expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
-import { makeSpeechFixture, type SpeechFixture } from './speech-fixture';
+import { editorSegments, openFromStartScreen } from './editor-page';
+import { documentImportedByPage, expectCleanPage, screenshot, type E2eApp } from './harness';
+import { importSpeechTranscript, mediaDuration, startSpeechApp, type SpeechApp } from './media-page';
+import type { SpeechFixture } from './speech-fixture';
 
+let speech: SpeechApp;
 let fixtureDir: string;
 let fixture: SpeechFixture;
 let app: E2eApp;
@@ -21,39 +22,20 @@ let documentId: string;
 
 const shot = (name: string) => screenshot(page, `media-link-${name}`);
 
-function mediaDuration(page: Page): Promise<number> {
-  return page.getByTestId('media-element').evaluate((element) => (element as HTMLMediaElement).duration);
-}
-
-async function openFromStartScreen(page: Page, title: string): Promise<void> {
-  await page
-    .getByTestId('recent-document')
-    .filter({ hasText: title })
-    .locator('.recent-document-open')
-    .click();
-  await expect.poll(() => segmentElements(page).count()).toBeGreaterThan(0);
-}
-
 beforeAll(async () => {
-  fixtureDir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-media-link-'));
-  fixture = await makeSpeechFixture(fixtureDir);
-  app = await startE2eApp({ glossaryCsv: fixture.glossaryCsvPath });
+  speech = await startSpeechApp('media-link');
+  ({ fixtureDir, fixture, app } = speech);
   page = app.page;
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+  await speech?.close();
 });
 
 describe('the recording stays linked to its transcript', () => {
   it('imports the transcript made from the recording', async () => {
-    await page.getByTestId('transcript-file-input').setInputFiles(fixture.jsonPath);
-    await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length);
-    const documents = await app.handlers.listDocuments({});
-    const summary = documents.find((document) => document.id !== app.seed.documentId);
-    if (!summary) throw new Error('the page did not import the transcript');
-    documentId = summary.id;
+    await importSpeechTranscript(page, fixture);
+    documentId = await documentImportedByPage(app);
   });
 
   it('says what a dragged recording will do before it is dropped', async () => {

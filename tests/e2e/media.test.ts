@@ -7,18 +7,25 @@
  *
  * Audio timing is never exact: every check polls, and positions are compared with generous margins.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDocument, SegmentSuggestion } from '../../shared/api/contract';
 import type { Segment } from '../../shared/document/model';
-import { caretPlace, editorSegments, segmentElements, selectedText } from './editor-page';
-import { expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
-import { makeSpeechFixture, MISHEARD_TERM, SPOKEN_TERM, type SpeechFixture } from './speech-fixture';
+import { caretPlace, editorSegments, selectedText } from './editor-page';
+import { documentImportedByPage, expectCleanPage, screenshot, type E2eApp } from './harness';
+import {
+  attachRecording,
+  currentTime,
+  importSpeechTranscript,
+  isPaused,
+  mediaState,
+  pausePlayback,
+  startSpeechApp,
+  type SpeechApp,
+} from './media-page';
+import { MISHEARD_TERM, SPOKEN_TERM, type SpeechFixture } from './speech-fixture';
 
-let fixtureDir: string;
+let speech: SpeechApp;
 let fixture: SpeechFixture;
 let app: E2eApp;
 let page: Page;
@@ -32,32 +39,6 @@ const NEAR = 0.5;
 /** How far outside a suggestion's span playback may go: its ~1 s lead-in and lead-out, and some slack. */
 const SPAN_MARGIN = 1.5;
 
-interface MediaState {
-  paused: boolean;
-  currentTime: number;
-  playbackRate: number;
-  preservesPitch: boolean;
-  duration: number;
-  readyState: number;
-}
-
-function media(page: Page): Promise<MediaState> {
-  return page.getByTestId('media-element').evaluate((element) => {
-    const media = element as HTMLMediaElement;
-    return {
-      paused: media.paused,
-      currentTime: media.currentTime,
-      playbackRate: media.playbackRate,
-      preservesPitch: media.preservesPitch,
-      duration: media.duration,
-      readyState: media.readyState,
-    };
-  });
-}
-
-const currentTime = async (page: Page) => (await media(page)).currentTime;
-const isPaused = async (page: Page) => (await media(page)).paused;
-
 /** The segments the 'glossa-playing' highlight paints, in the order of its ranges. */
 function playingSegments(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -69,13 +50,6 @@ function playingSegments(page: Page): Promise<string[]> {
       return element?.closest<HTMLElement>('[data-segment-id]')?.dataset.segmentId ?? '?';
     });
   });
-}
-
-/** Pauses playback (Ctrl+Space) if it is playing, and waits until it has stopped. */
-async function pause(page: Page): Promise<void> {
-  if (await isPaused(page)) return;
-  await page.keyboard.press('Control+Space');
-  await expect.poll(() => isPaused(page)).toBe(true);
 }
 
 function segmentAt(index: number): Segment {
@@ -210,26 +184,19 @@ async function followPlayback(page: Page, act: () => Promise<void>, timeoutMs: n
 }
 
 beforeAll(async () => {
-  fixtureDir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-speech-'));
-  fixture = await makeSpeechFixture(fixtureDir);
-  app = await startE2eApp({ glossaryCsv: fixture.glossaryCsvPath });
+  speech = await startSpeechApp('speech');
+  ({ fixture, app } = speech);
   page = app.page;
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+  await speech?.close();
 });
 
 describe('media playback in the editor', () => {
   it('imports the WhisperX transcript with its word times and a suggestion for the misheard name', async () => {
-    await page.getByTestId('transcript-file-input').setInputFiles(fixture.jsonPath);
-    await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length);
-
-    const documents = await app.handlers.listDocuments({});
-    const summary = documents.find((document) => document.id !== app.seed.documentId);
-    if (!summary) throw new Error('the page did not import the transcript into the workspace');
-    imported = await app.handlers.openDocument({ documentId: summary.id });
+    await importSpeechTranscript(page, fixture);
+    imported = await app.handlers.openDocument({ documentId: await documentImportedByPage(app) });
 
     expect(imported.document.segments.map((s) => [s.startMs, s.endMs, s.text])).toEqual(
       fixture.segments.map((s) => [Math.round(s.start * 1000), Math.round(s.end * 1000), s.text]),
@@ -243,10 +210,8 @@ describe('media playback in the editor', () => {
 
   it('attaches the speech through the media bar: its name shows and the element has its length', async () => {
     await expect.poll(() => page.getByTestId('media-bar').isVisible()).toBe(true);
-    await page.getByTestId('media-attach-input').setInputFiles(fixture.wavPath);
-    await expect.poll(() => page.getByTestId('media-name').textContent()).toContain('episode.wav');
-    await expect.poll(async () => (await media(page)).readyState).toBeGreaterThanOrEqual(1);
-    const state = await media(page);
+    await attachRecording(page, fixture.wavPath);
+    const state = await mediaState(page);
     expect(state.duration).toBeCloseTo(fixture.duration, 1);
     expect(state.paused).toBe(true);
     expect(await page.getByTestId('media-error').count()).toBe(0);
@@ -294,7 +259,7 @@ describe('media playback in the editor', () => {
   });
 
   it('Ctrl+] skips forward 5 s and Ctrl+[ back', async () => {
-    await pause(page);
+    await pausePlayback(page);
     const from = await currentTime(page);
     expect(from + 5).toBeLessThan(fixture.duration);
 
@@ -319,16 +284,16 @@ describe('media playback in the editor', () => {
 
   it('the rate menu sets the playback rate and keeps the pitch', async () => {
     await page.getByTestId('media-rate').selectOption('1.5');
-    await expect.poll(async () => (await media(page)).playbackRate).toBe(1.5);
-    expect((await media(page)).preservesPitch).toBe(true);
+    await expect.poll(async () => (await mediaState(page)).playbackRate).toBe(1.5);
+    expect((await mediaState(page)).preservesPitch).toBe(true);
     await shot('03-rate');
 
     await page.getByTestId('media-rate').selectOption('1');
-    await expect.poll(async () => (await media(page)).playbackRate).toBe(1);
+    await expect.poll(async () => (await mediaState(page)).playbackRate).toBe(1);
   });
 
   it('Ctrl+click on a word seeks to its start', async () => {
-    await pause(page);
+    await pausePlayback(page);
     const third = segmentAt(2);
     await ctrlClickWord(page, third, 0);
     await expect.poll(() => currentTime(page)).toBeGreaterThan(startOf(third) - NEAR);
@@ -344,7 +309,7 @@ describe('media playback in the editor', () => {
   });
 
   it('while playing, the "glossa-playing" highlight follows playback into the next segment', async () => {
-    await pause(page);
+    await pausePlayback(page);
     // The last word of the first segment, a moment before the second starts.
     const first = segmentAt(0);
     const second = segmentAt(1);
@@ -362,11 +327,11 @@ describe('media playback in the editor', () => {
       .poll(async () => order.indexOf((await playingSegments(page))[0] ?? ''), { timeout: 8_000 })
       .toBeGreaterThanOrEqual(1);
     await shot('05-following');
-    await pause(page);
+    await pausePlayback(page);
   });
 
   it('F8 then Alt+P plays the suggestion with its lead-in and lead-out, then stops', async () => {
-    await pause(page);
+    await pausePlayback(page);
     const suggestion = imported.suggestions.find((s) => s.text === MISHEARD_TERM);
     if (!suggestion) throw new Error('no suggestion for the misheard name');
     const span = suggestionSpan(suggestion);
@@ -381,7 +346,7 @@ describe('media playback in the editor', () => {
   });
 
   it('the Play button on the suggestion card plays the same span', async () => {
-    await pause(page);
+    await pausePlayback(page);
     const suggestion = imported.suggestions.find((s) => s.text === MISHEARD_TERM);
     if (!suggestion) throw new Error('no suggestion for the misheard name');
     const span = suggestionSpan(suggestion);
@@ -395,7 +360,7 @@ describe('media playback in the editor', () => {
   });
 
   it('the lead-in and lead-out are the person’s choice: ±3 s plays from 3 s before the words, and it is remembered', async () => {
-    await pause(page);
+    await pausePlayback(page);
     const suggestion = imported.suggestions.find((s) => s.text === MISHEARD_TERM);
     if (!suggestion) throw new Error('no suggestion for the misheard name');
     const span = suggestionSpan(suggestion);

@@ -5,16 +5,20 @@
  * while the old chord does nothing. The change survives a reload, a chord another command has is
  * only taken after asking, and Reset / Reset all bring the defaults back.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caretPlace, editorSegments, segmentElements } from './editor-page';
-import { expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
-import { makeSpeechFixture, type SpeechFixture } from './speech-fixture';
+import { caretPlace, editorSegments, openFromStartScreen } from './editor-page';
+import { expectCleanPage, screenshot, type E2eApp } from './harness';
+import {
+  attachRecording,
+  importSpeechTranscript,
+  isPaused,
+  startSpeechApp,
+  type SpeechApp,
+} from './media-page';
+import type { SpeechFixture } from './speech-fixture';
 
-let fixtureDir: string;
+let speech: SpeechApp;
 let fixture: SpeechFixture;
 let app: E2eApp;
 let page: Page;
@@ -29,10 +33,6 @@ const status = () => page.getByTestId('shortcuts-status').textContent();
 
 const PLAY_PAUSE = 'Play or pause the attached audio/video';
 const FORWARD = 'Forward 5 seconds';
-
-function isPaused(page: Page): Promise<boolean> {
-  return page.getByTestId('media-element').evaluate((element) => (element as HTMLMediaElement).paused);
-}
 
 /** What has the focus: its test id and accessible label. */
 function focused(): Promise<{ testId: string | null; label: string | null; inEditor: boolean }> {
@@ -79,33 +79,20 @@ async function expectDoesNotPlay(keys: string): Promise<void> {
   expect(await isPaused(page)).toBe(true);
 }
 
-async function openTranscriptWithSpeech(): Promise<void> {
-  await page.getByTestId('media-attach-input').setInputFiles(fixture.wavPath);
-  await expect.poll(() => page.getByTestId('media-name').textContent()).toContain('episode.wav');
-  await expect
-    .poll(() =>
-      page.getByTestId('media-element').evaluate((element) => (element as HTMLMediaElement).readyState),
-    )
-    .toBeGreaterThanOrEqual(1);
-}
-
 beforeAll(async () => {
-  fixtureDir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-speech-'));
-  fixture = await makeSpeechFixture(fixtureDir);
-  app = await startE2eApp({ glossaryCsv: fixture.glossaryCsvPath });
+  speech = await startSpeechApp('speech');
+  ({ fixture, app } = speech);
   page = app.page;
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+  await speech?.close();
 });
 
 describe('changing a shortcut', () => {
   it('opens the transcript and attaches its speech', async () => {
-    await page.getByTestId('transcript-file-input').setInputFiles(fixture.jsonPath);
-    await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length);
-    await openTranscriptWithSpeech();
+    await importSpeechTranscript(page, fixture);
+    await attachRecording(page, fixture.wavPath);
   });
 
   it('Ctrl+Space plays and pauses by default, as the media bar says', async () => {
@@ -159,10 +146,8 @@ describe('changing a shortcut', () => {
 
   it('is still Alt+K after a reload', async () => {
     await page.reload();
-    await page.getByTestId('recent-document').first().waitFor();
-    await page.locator('.recent-document-open').first().click();
-    await expect.poll(() => segmentElements(page).count()).toBeGreaterThan(0);
-    if (!(await page.getByTestId('media-play').isVisible())) await openTranscriptWithSpeech();
+    await openFromStartScreen(page);
+    if (!(await page.getByTestId('media-play').isVisible())) await attachRecording(page, fixture.wavPath);
     await caretInText();
     await expectToggles('Alt+K');
     await expectDoesNotPlay('Control+Space');

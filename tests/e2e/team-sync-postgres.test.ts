@@ -5,22 +5,20 @@
  * entry Ana adds reaches Ben's panel after her Sync now and his timer; Ana deletes an entry that
  * Ben edited meanwhile: the entry stays and both panels ask, and Ben's "Keep" settles it for both.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiCallName, ApiResponse } from '../../shared/api/contract';
 import type { TeamSyncConfigureResult } from '../../shared/api/contract-team';
-import { decodeWire, encodeWire } from '../../shared/api/wire';
 import { startTestPostgres, type TestPostgres } from '../electron/services/glossary/sync/postgres-server';
 import {
+  callApi,
+  closeInstallation,
   expectCleanPage,
-  openPage,
-  prepareUserData,
+  openGlossaryPanel,
   screenshot,
-  startServerProcess,
-  type E2ePage,
-  type ServerProcess,
+  startInstallation,
+  type Installation,
 } from './harness';
 
 const NAME = 'Rason';
@@ -28,41 +26,16 @@ const OTHER = 'Sinuiju';
 /** Ben's timer: short, so his panel shows Ana's entry without anyone clicking on his side. */
 const BEN_INTERVAL = 2;
 
-interface Member {
-  dir: string;
-  server: ServerProcess;
-  view: E2ePage;
-  page: Page;
-}
-
 let postgres: TestPostgres;
 let url: string;
-let ana: Member;
-let ben: Member;
+let ana: Installation;
+let ben: Installation;
 
-async function startMember(): Promise<Member> {
-  const { dir } = await prepareUserData();
-  const server = await startServerProcess(dir);
-  const view = await openPage(server.url);
-  await view.page.getByTestId('recent-document').locator('.recent-document-open').click();
-  await view.page.getByTestId('tab-glossary').click();
-  await view.page.getByTestId('team-sync-line').waitFor();
-  return { dir, server, view, page: view.page };
-}
-
-async function callApi<T>(member: Member, name: ApiCallName, args: unknown): Promise<T> {
-  const address = new URL(member.server.url);
-  const response = await fetch(`${address.origin}/api/${name}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Glossa-Token': address.searchParams.get('token') ?? '',
-    },
-    body: encodeWire(args),
-  });
-  const answer = decodeWire(await response.text()) as ApiResponse<T>;
-  if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
-  return answer.value;
+/** An installation with the seed transcript open on its glossary panel. */
+async function startMember(): Promise<Installation> {
+  const member = await startInstallation();
+  await openGlossaryPanel(member.page);
+  return member;
 }
 
 const entryItem = (page: Page, term: string) =>
@@ -83,11 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const member of [ana, ben]) {
-    await member?.view.browser.close();
-    await member?.server.stop();
-    if (member) await rm(member.dir, { recursive: true, force: true });
-  }
+  for (const member of [ana, ben]) await closeInstallation(member);
   postgres?.destroy();
 });
 

@@ -10,18 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiCallName, ApiResponse } from '../../shared/api/contract';
 import type { TeamSyncConfigureResult } from '../../shared/api/contract-team';
-import { decodeWire, encodeWire } from '../../shared/api/wire';
 import {
+  callApi,
+  closeInstallation,
   expectCleanPage,
-  openPage,
-  prepareUserData,
+  openGlossaryPanel,
   screenshot,
   SEED_GLOSSARY,
-  startServerProcess,
-  type E2ePage,
-  type ServerProcess,
+  startInstallation,
+  type Installation,
 } from './harness';
 
 const NAME = 'Yakutia';
@@ -31,42 +29,9 @@ const PASSWORD = 'Tr0ub4dor&3-team';
 /** Long enough that no timer round runs during the test: only Sync now, saves and the watcher. */
 const LONG_INTERVAL = 3600;
 
-interface Member {
-  dir: string;
-  server: ServerProcess;
-  view: E2ePage;
-  page: Page;
-}
-
 let shared: string;
-let ana: Member;
-let ben: Member;
-
-async function startMember(glossaryCsv?: string): Promise<Member> {
-  const { dir } = await prepareUserData(glossaryCsv ? { glossaryCsv } : {});
-  const server = await startServerProcess(dir);
-  const view = await openPage(server.url);
-  return { dir, server, view, page: view.page };
-}
-
-/** Calls a member's API the way its page does (token header, wire JSON). */
-async function callApi<T>(member: Member, name: ApiCallName, args: unknown): Promise<T> {
-  const url = new URL(member.server.url);
-  const response = await fetch(`${url.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Glossa-Token': url.searchParams.get('token') ?? '' },
-    body: encodeWire(args),
-  });
-  const answer = decodeWire(await response.text()) as ApiResponse<T>;
-  if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
-  return answer.value;
-}
-
-async function openGlossaryPanel(page: Page): Promise<void> {
-  await page.getByTestId('recent-document').locator('.recent-document-open').click();
-  await page.getByTestId('tab-glossary').click();
-  await page.getByTestId('team-sync-line').waitFor();
-}
+let ana: Installation;
+let ben: Installation;
 
 const entryItem = (page: Page) => page.locator(`[data-testid="glossary-entry"][data-term="${NAME}"]`);
 const conflicts = (page: Page) => page.getByTestId('team-conflict');
@@ -96,16 +61,12 @@ beforeAll(async () => {
   shared = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-team-'));
   await mkdir(shared, { recursive: true });
   // Ana's glossary is the team's to start with; Ben joins with an empty one.
-  [ana, ben] = await Promise.all([startMember(SEED_GLOSSARY), startMember()]);
+  [ana, ben] = await Promise.all([startInstallation({ glossaryCsv: SEED_GLOSSARY }), startInstallation()]);
   await Promise.all([openGlossaryPanel(ana.page), openGlossaryPanel(ben.page)]);
 });
 
 afterAll(async () => {
-  for (const member of [ana, ben]) {
-    await member?.view.browser.close();
-    await member?.server.stop();
-    if (member) await rm(member.dir, { recursive: true, force: true });
-  }
+  for (const member of [ana, ben]) await closeInstallation(member);
   await rm(shared, { recursive: true, force: true });
 });
 

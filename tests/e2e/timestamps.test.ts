@@ -13,7 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDocument } from '../../shared/api/contract';
 import { editorSegments, segmentElements, waitForSaved } from './editor-page';
-import { expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
+import { documentImportedByPage, expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
+import { currentTime, isPaused, waitForMediaMetadata } from './media-page';
 import { makeSpeechFixture, type SpeechFixture } from './speech-fixture';
 
 let fixtureDir: string;
@@ -25,18 +26,6 @@ let documentId: string;
 
 const TITLE = 'Untimed episode';
 const shot = (name: string) => screenshot(page, `timestamps-${name}`);
-
-interface MediaState {
-  paused: boolean;
-  currentTime: number;
-  readyState: number;
-}
-
-const media = (page: Page): Promise<MediaState> =>
-  page.getByTestId('media-element').evaluate((element) => {
-    const media = element as HTMLMediaElement;
-    return { paused: media.paused, currentTime: media.currentTime, readyState: media.readyState };
-  });
 
 /** Each paragraph's gutter: [text, real label, estimated label]. */
 const gutters = (page: Page): Promise<[string, string | null, string | null][]> =>
@@ -99,7 +88,7 @@ async function attachSpeech(): Promise<void> {
   if ((await page.getByTestId('media-element').count()) === 0) {
     await page.getByTestId('media-attach-input').setInputFiles(fixture.wavPath);
   }
-  await expect.poll(async () => (await media(page)).readyState).toBeGreaterThanOrEqual(1);
+  await waitForMediaMetadata(page);
 }
 
 beforeAll(async () => {
@@ -122,10 +111,7 @@ describe('timestamps for an untimed transcript', () => {
     expect(fixture.duration).toBeGreaterThan(11);
     await page.getByTestId('transcript-file-input').setInputFiles(textPath);
     await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length);
-    const documents = await app.handlers.listDocuments({});
-    const summary = documents.find((document) => document.id !== app.seed.documentId);
-    if (!summary) throw new Error('the page did not import the transcript');
-    documentId = summary.id;
+    documentId = await documentImportedByPage(app);
     expect((await gutters(page)).map(([, label, approx]) => [label, approx])).toEqual(
       fixture.segments.map(() => [null, null]),
     );
@@ -149,7 +135,7 @@ describe('timestamps for an untimed transcript', () => {
   it('F9 mid-segment splits it at the caret with the playback position (5 s, Ctrl+]) as the new start', async () => {
     const before = await editorSegments(page);
     await page.keyboard.press('Control+BracketRight');
-    await expect.poll(async () => (await media(page)).currentTime).toBeCloseTo(5, 1);
+    await expect.poll(() => currentTime(page)).toBeCloseTo(5, 1);
     await caretAt(page, 1, 'My name is '.length);
     await page.keyboard.press('F9');
     await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length + 1);
@@ -168,7 +154,7 @@ describe('timestamps for an untimed transcript', () => {
 
   it('F9 at the start of a segment re-times it (10 s) and the segment before it ends there', async () => {
     await page.keyboard.press('Control+BracketRight');
-    await expect.poll(async () => (await media(page)).currentTime).toBeCloseTo(10, 1);
+    await expect.poll(() => currentTime(page)).toBeCloseTo(10, 1);
     await caretAt(page, 3, 0);
     await page.keyboard.press('F9');
     await expect.poll(async () => (await gutters(page))[3]?.[1]).toBe('0:10');
@@ -189,7 +175,7 @@ describe('timestamps for an untimed transcript', () => {
     const before = await editorSegments(page);
     await page.keyboard.press('Control+BracketLeft');
     await page.keyboard.press('Control+BracketLeft');
-    await expect.poll(async () => (await media(page)).currentTime).toBeCloseTo(0, 1);
+    await expect.poll(() => currentTime(page)).toBeCloseTo(0, 1);
     await caretAt(page, 4, 4);
     await page.keyboard.press('F9');
     await expect
@@ -231,30 +217,30 @@ describe('timestamps for an untimed transcript', () => {
       .toBe('pointer');
     await shot('03-gutter-hover');
     await page.mouse.click(gutterPoint.x, gutterPoint.y);
-    await expect.poll(async () => (await media(page)).paused).toBe(false);
-    const time = (await media(page)).currentTime;
+    await expect.poll(() => isPaused(page)).toBe(false);
+    const time = await currentTime(page);
     expect(time).toBeGreaterThanOrEqual(9.9);
     expect(time).toBeLessThan(11.5);
     await page.keyboard.press('Control+Space');
-    await expect.poll(async () => (await media(page)).paused).toBe(true);
+    await expect.poll(() => isPaused(page)).toBe(true);
   });
 
   it('Alt+Shift+P plays from the caret segment’s time, estimated ones too', async () => {
     await caretAt(page, 2, 3);
     await page.keyboard.press('Alt+Shift+P');
-    await expect.poll(async () => (await media(page)).paused).toBe(false);
-    expect((await media(page)).currentTime).toBeGreaterThanOrEqual(4.9);
-    expect((await media(page)).currentTime).toBeLessThan(6.5);
+    await expect.poll(() => isPaused(page)).toBe(false);
+    expect(await currentTime(page)).toBeGreaterThanOrEqual(4.9);
+    expect(await currentTime(page)).toBeLessThan(6.5);
     await page.keyboard.press('Control+Space');
-    await expect.poll(async () => (await media(page)).paused).toBe(true);
+    await expect.poll(() => isPaused(page)).toBe(true);
 
     // An untimed paragraph plays from its estimate, which lies before the next real time.
     await caretAt(page, 1, 0);
     await page.keyboard.press('Alt+Shift+P');
-    await expect.poll(async () => (await media(page)).paused).toBe(false);
-    expect((await media(page)).currentTime).toBeLessThan(5.2);
+    await expect.poll(() => isPaused(page)).toBe(false);
+    expect(await currentTime(page)).toBeLessThan(5.2);
     await page.keyboard.press('Control+Space');
-    await expect.poll(async () => (await media(page)).paused).toBe(true);
+    await expect.poll(() => isPaused(page)).toBe(true);
     await shot('04-played');
   });
 

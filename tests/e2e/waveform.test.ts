@@ -5,15 +5,15 @@
  * zoom buttons, Ctrl+wheel and the keyboard change the visible span; the arrow keys move the
  * playhead; a recording that cannot be decoded says so in one line.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segmentElements } from './editor-page';
-import { expectCleanPage, screenshot, startE2eApp, type E2eApp } from './harness';
-import { makeSpeechFixture, type SpeechFixture } from './speech-fixture';
+import { expectCleanPage, screenshot, type E2eApp } from './harness';
+import { currentTime, importSpeechTranscript, startSpeechApp, type SpeechApp } from './media-page';
+import type { SpeechFixture } from './speech-fixture';
 
+let speech: SpeechApp;
 let fixtureDir: string;
 let fixture: SpeechFixture;
 let app: E2eApp;
@@ -28,10 +28,6 @@ const canvas = () => page.getByTestId('waveform-canvas');
 
 async function dataNumber(locator: Locator, name: string): Promise<number> {
   return Number(await locator.getAttribute(`data-${name}`));
-}
-
-function currentTime(page: Page): Promise<number> {
-  return page.getByTestId('media-element').evaluate((element) => (element as HTMLMediaElement).currentTime);
 }
 
 /** The view's start and span in s, as the waveform reports them. */
@@ -61,21 +57,18 @@ const alphaNear = (row: readonly number[], x: number) =>
   Math.max(...row.slice(Math.max(0, Math.round(x) - 2), Math.round(x) + 3));
 
 beforeAll(async () => {
-  fixtureDir = await mkdtemp(path.join(tmpdir(), 'glossa-e2e-waveform-'));
-  fixture = await makeSpeechFixture(fixtureDir);
-  app = await startE2eApp({ glossaryCsv: fixture.glossaryCsvPath });
+  speech = await startSpeechApp('waveform');
+  ({ fixtureDir, fixture, app } = speech);
   page = app.page;
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+  await speech?.close();
 });
 
 describe('the waveform', () => {
   it('is drawn for an attached recording, with the segment boundaries', async () => {
-    await page.getByTestId('transcript-file-input').setInputFiles(fixture.jsonPath);
-    await expect.poll(() => segmentElements(page).count()).toBe(fixture.segments.length);
+    await importSpeechTranscript(page, fixture);
     await page.getByTestId('media-attach-input').setInputFiles(fixture.wavPath);
 
     await expect.poll(() => waveform().getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
