@@ -177,7 +177,7 @@ export class MediaService {
 
   private expectedName(documentId: string): string | null {
     try {
-      const named = this.workspace.getCurrentDocument(documentId).metadata.mediaFile;
+      const named = this.workspace.getCurrentMetadata(documentId).mediaFile;
       return named ? basename(named.replaceAll('\\', '/')) : null;
     } catch {
       return null;

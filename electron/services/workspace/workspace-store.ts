@@ -9,7 +9,12 @@
  * 3-hour transcript writes one row, not megabytes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Segment, TranscriptDocument, TranscriptFormat } from '../../../shared/document/model';
+import type {
+  Segment,
+  TranscriptDocument,
+  TranscriptFormat,
+  TranscriptMetadata,
+} from '../../../shared/document/model';
 import type {
   DocumentFlag,
   DocumentSummary,
@@ -335,6 +340,13 @@ export class WorkspaceStore {
       if (!row) throw new WorkspaceNotFoundError(id);
       return this.currentDocument(row);
     })();
+  }
+
+  /** Only the current metadata (title, media file…), without reading any segment. */
+  getCurrentMetadata(id: string): TranscriptMetadata {
+    const row = this.sql.currentById.get(id);
+    if (!row) throw new WorkspaceNotFoundError(id);
+    return JSON.parse(row.metadata_json) as TranscriptMetadata;
   }
 
   /** Assembles the current state; run inside a read transaction. */
