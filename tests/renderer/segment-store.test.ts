@@ -50,6 +50,25 @@ describe('SuggestionStore', () => {
     expect(store.takeChanges()).toEqual(new Set(['a']));
   });
 
+  it('typing after the last suggestion of a segment moves nothing and tells no listener', () => {
+    const store = new SuggestionStore();
+    const before = 'Hi Jako, meet Marco Ruta';
+    store.replaceAll(withKeys([suggestion('a', 3, 'Jako'), suggestion('a', 14, 'Marco Ruta')]));
+    store.takeChanges();
+    const list = store.list();
+    let told = 0;
+    const stop = store.subscribe(() => told++);
+    expect(store.applyEdit('a', diffTexts(before, `${before}.`)!)).toBe(false);
+    expect(told).toBe(0);
+    expect(store.list()).toBe(list);
+    expect(store.takeChanges()).toEqual(new Set());
+    // An edit before an anchor still moves it and tells.
+    expect(store.applyEdit('a', diffTexts(before, `Oh ${before}`)!)).toBe(true);
+    expect(told).toBe(1);
+    expect(store.list()[0]?.start).toBe(6);
+    stop();
+  });
+
   it('forgets the suggestions of segments that are gone', () => {
     const store = new SuggestionStore();
     store.replaceAll(withKeys([suggestion('a', 0, 'NAS'), suggestion('b', 0, 'NAS')]));

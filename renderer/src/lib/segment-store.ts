@@ -154,11 +154,18 @@ export class SegmentStore<T extends Anchored> {
     const items = this.bySegment.get(segmentId);
     if (!items) return false;
     const next: T[] = [];
+    let moved = false;
     for (const item of items) {
       const range = mapRange(item, edit, this.editMode);
-      if (range)
-        next.push(range.start === item.start && range.end === item.end ? item : { ...item, ...range });
+      if (range && range.start === item.start && range.end === item.end) next.push(item);
+      else {
+        moved = true;
+        if (range) next.push({ ...item, ...range });
+      }
     }
+    // Typing after the last anchor of a segment moves nothing: no listener (a React commit, which
+    // walks the focused editor's DOM to save the selection) for an unchanged list.
+    if (!moved) return false;
     if (next.length === 0) this.bySegment.delete(segmentId);
     else this.bySegment.set(segmentId, next);
     this.markChanged(segmentId);

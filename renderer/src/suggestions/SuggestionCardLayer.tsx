@@ -32,7 +32,6 @@ export function SuggestionCardLayer({
   const keys = useKeyLabels();
   const list = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
   const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
-  const caretPlace = useSyncExternalStore(caret.subscribe, caret.get);
   const mediaAttached = useSyncExternalStore(session.media.element.subscribe, () => session.media.attached);
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
   const [overCard, setOverCard] = useState(false);
@@ -83,12 +82,10 @@ export function SuggestionCardLayer({
   const byKey = (key: string | null) => (key ? list.find((s) => s.key === key) : undefined);
   const hovered = byKey(overCard ? stickyKey : hoveredKey);
   const current = byKey(currentKey);
-  const caretInCurrent =
-    !!current &&
-    !!caretPlace &&
-    caretPlace.segmentId === current.segmentId &&
-    current.start <= caretPlace.offset &&
-    caretPlace.offset <= current.end;
+  // Whether the caret is in the current suggestion, not the caret itself: every keystroke moves the
+  // caret, and a re-render per key would cost a React commit (which walks the focused editor's DOM
+  // to save the selection) even while no card shows.
+  const caretInCurrent = useSyncExternalStore(caret.subscribe, () => caretIn(caret.get(), current));
   const shown = hovered ?? (caretInCurrent ? current : undefined);
   const entries = useGlossaryEntries(session, shown ? [shown.termId] : []);
 
@@ -136,5 +133,18 @@ export function SuggestionCardLayer({
         }}
       />
     </div>
+  );
+}
+
+function caretIn(
+  place: CaretPlace,
+  suggestion: { segmentId: string; start: number; end: number } | undefined,
+) {
+  return (
+    !!suggestion &&
+    !!place &&
+    place.segmentId === suggestion.segmentId &&
+    suggestion.start <= place.offset &&
+    place.offset <= suggestion.end
   );
 }
