@@ -125,9 +125,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await handleApi(request, response, pathname.slice('/api/'.length));
       return;
     }
-    const mediaRoute = options.media && matchMediaRoute(new URL(request.url ?? '/', 'http://localhost'));
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const mediaRoute = options.media && matchMediaRoute(url);
     if (options.media && mediaRoute) {
-      await handleMedia(request, response, options.media, mediaRoute);
+      await handleMedia(request, response, options.media, mediaRoute, url.searchParams.get('token'));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -144,17 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         response.setHeader('Allow', 'POST');
         throw new HttpError(405, 'method-not-allowed', 'API calls must use POST.');
       }
-      const origin = request.headers.origin;
-      if (origin !== undefined && !isAllowedOrigin(origin, port)) {
-        throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
-      }
-      if (!hasToken(request.headers[TOKEN_HEADER], tokenDigest)) {
-        throw new HttpError(
-          403,
-          'forbidden',
-          'Missing or wrong access token: open the address Glossa printed when it started (it ends in ?token=…).',
-        );
-      }
+      refuseForeignCaller(request);
       if (!isApiCallName(name)) {
         throw new HttpError(404, 'unknown-call', `Unknown API call: ${JSON.stringify(name.slice(0, 100))}.`);
       }
@@ -174,14 +165,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const value = await handler.call(options.handlers, args);
       sendApi(response, 200, { ok: true, value });
     } catch (error) {
-      if (error instanceof HttpError) {
-        sendApi(response, error.status, { ok: false, error: { code: error.code, message: error.message } });
-        if (error.status === 413) response.once('finish', () => request.destroy());
-        return;
-      }
-      const failure = toApiFailure(error, log);
-      sendApi(response, statusFor(error, failure), { ok: false, error: failure });
+      answerFailure(request, response, error);
     }
+  }
+
+  /** API calls and uploads come from this page only: its origin (when sent) and its token. */
+  function refuseForeignCaller(request: IncomingMessage): void {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+      throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
+    }
+    if (!hasToken(request.headers[TOKEN_HEADER], tokenDigest)) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        'Missing or wrong access token: open the address Glossa printed when it started (it ends in ?token=…).',
+      );
+    }
+  }
+
+  /** A refusal or a handler's error as an ApiResponse failure (never a stack trace). */
+  function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    if (error instanceof HttpError) {
+      sendApi(response, error.status, { ok: false, error: { code: error.code, message: error.message } });
+      if (error.status === 413) response.once('finish', () => request.destroy());
+      return;
+    }
+    const failure = toApiFailure(error, log);
+    sendApi(response, statusFor(error, failure), { ok: false, error: failure });
   }
 
   async function handleMedia(
@@ -189,6 +200,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response: ServerResponse,
     media: MediaSource,
     route: NonNullable<ReturnType<typeof matchMediaRoute>>,
+    queryToken: string | null,
   ): Promise<void> {
     if (route.kind === 'bad') {
       sendText(response, 404, route.message);
@@ -200,9 +212,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendText(response, 405, 'Method not allowed');
         return;
       }
-      const queryToken =
-        new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
-      if (!hasToken(queryToken, tokenDigest)) {
+      if (!hasToken(queryToken ?? undefined, tokenDigest)) {
         sendText(response, 403, 'Missing or wrong access token.');
         return;
       }
@@ -214,22 +224,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         response.setHeader('Allow', 'PUT');
         throw new HttpError(405, 'method-not-allowed', 'Uploads must use PUT.');
       }
-      const origin = request.headers.origin;
-      if (origin !== undefined && !isAllowedOrigin(origin, port)) {
-        throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
-      }
-      if (!hasToken(request.headers[TOKEN_HEADER], tokenDigest)) {
-        throw new HttpError(403, 'forbidden', 'Missing or wrong access token.');
-      }
+      refuseForeignCaller(request);
       const value = await media.storeUpload(route.documentId, route.fileName, request);
       sendApi(response, 200, { ok: true, value });
     } catch (error) {
-      if (error instanceof HttpError) {
-        sendApi(response, error.status, { ok: false, error: { code: error.code, message: error.message } });
-        return;
-      }
-      const failure = toApiFailure(error, log);
-      sendApi(response, statusFor(error, failure), { ok: false, error: failure });
+      answerFailure(request, response, error);
     }
   }
 

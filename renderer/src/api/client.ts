@@ -38,7 +38,8 @@ function buildApi(transport: Transport): GlossaApi {
   return Object.freeze(Object.fromEntries(entries)) as GlossaApi;
 }
 
-function unwrap(response: ApiResponse<unknown>): unknown {
+/** The value of an answer, or its error thrown as an ApiCallError. */
+export function unwrap(response: ApiResponse<unknown>): unknown {
   if (response.ok) return response.value;
   throw new ApiCallError(response.error.code, response.error.message);
 }
@@ -47,8 +48,26 @@ function bridgeTransport(bridge: GlossaBridge): Transport {
   return (name, args) => (bridge[name] as (args: unknown) => Promise<ApiResponse<unknown>>)(args);
 }
 
-function readToken(): string {
+/** Browser mode: the secret the page's own address carries (?token=…). */
+export function readToken(): string {
   return new URLSearchParams(window.location.search).get('token') ?? '';
+}
+
+export function unreachable(): ApiCallError {
+  return new ApiCallError('unreachable', 'Cannot reach Glossa: is it still running in the terminal?');
+}
+
+/** Browser mode: the server's answer to `what` as an ApiResponse, or a bad-response error. */
+export function readAnswer(text: string, status: number, what: string): ApiResponse<unknown> {
+  let body: unknown;
+  try {
+    body = decodeWire(text);
+  } catch {
+    body = undefined;
+  }
+  if (!isApiResponse(body))
+    throw new ApiCallError('bad-response', `Glossa answered ${what} with HTTP ${status}.`);
+  return body;
 }
 
 function httpTransport(token: string): Transport {
@@ -62,19 +81,9 @@ function httpTransport(token: string): Transport {
         cache: 'no-store',
       });
     } catch {
-      throw new ApiCallError('unreachable', 'Cannot reach Glossa: is it still running in the terminal?');
+      throw unreachable();
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = decodeWire(text);
-    } catch {
-      body = undefined;
-    }
-    if (!isApiResponse(body)) {
-      throw new ApiCallError('bad-response', `Glossa answered ${name} with HTTP ${response.status}.`);
-    }
-    return body;
+    return readAnswer(await response.text(), response.status, name);
   };
 }
 

@@ -5,17 +5,12 @@
  * rather than as base64 in JSON. In Electron a file is linked by its path instead.
  */
 import { MEDIA_UPLOAD_PATH_PREFIX, type MediaStatus } from '../../../shared/media/media-types';
-import { decodeWire } from '../../../shared/api/wire';
-import { ApiCallError } from './client';
-
-function pageToken(): string {
-  return new URLSearchParams(window.location.search).get('token') ?? '';
-}
+import { readAnswer, readToken, unreachable, unwrap } from './client';
 
 /** The URL to give the media element for a status's `url`. */
 export function playbackUrl(path: string): string {
   if (window.glossa) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(pageToken())}`;
+  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(readToken())}`;
 }
 
 /** The file's path on disk where the page can know it (Electron); null in a browser. */
@@ -33,26 +28,18 @@ export function uploadRecording(
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('PUT', `${MEDIA_UPLOAD_PATH_PREFIX}${documentId}?name=${encodeURIComponent(file.name)}`);
-    request.setRequestHeader('X-Glossa-Token', pageToken());
+    request.setRequestHeader('X-Glossa-Token', readToken());
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
-    request.onerror = () =>
-      reject(new ApiCallError('unreachable', 'Cannot reach Glossa: is it still running in the terminal?'));
+    request.onerror = () => reject(unreachable());
     request.onload = () => {
-      let body: unknown;
       try {
-        body = decodeWire(request.responseText);
-      } catch {
-        body = undefined;
+        resolve(unwrap(readAnswer(request.responseText, request.status, 'the upload')) as MediaStatus);
+      } catch (error) {
+        reject(error);
       }
-      const answer = body as { ok?: boolean; value?: MediaStatus; error?: { code: string; message: string } };
-      if (answer?.ok === true && answer.value) resolve(answer.value);
-      else if (answer?.ok === false && answer.error)
-        reject(new ApiCallError(answer.error.code, answer.error.message));
-      else
-        reject(new ApiCallError('bad-response', `Glossa answered the upload with HTTP ${request.status}.`));
     };
     request.send(file);
   });
