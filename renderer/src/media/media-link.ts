@@ -30,36 +30,20 @@ export class MediaLinker {
   ) {}
 
   /** Reads what the workspace has linked and attaches it (paused). */
-  async load(): Promise<void> {
-    const generation = ++this.generation;
-    try {
-      const status = await this.api.getMedia({ documentId: this.documentId });
-      if (generation === this.generation) this.show(status);
-    } catch (error) {
-      if (generation === this.generation) this.fail(error, { state: 'none', expected: null });
-    }
+  load(): Promise<void> {
+    return this.relink(() => this.api.getMedia({ documentId: this.documentId }));
   }
 
   /** Links a file the person chose or dropped (and plays from it). */
-  async attachFile(file: File): Promise<void> {
-    const generation = ++this.generation;
-    const before = this.link.get();
-    this.problem.set(null);
-    try {
+  attachFile(file: File): Promise<void> {
+    return this.relink(async (current) => {
       const path = pathOfFile(file);
-      let status: MediaStatus;
-      if (path !== null) status = await this.api.attachMedia({ documentId: this.documentId, path });
-      else {
-        this.link.set({ state: 'uploading', name: file.name, fraction: 0 });
-        status = await uploadRecording(this.documentId, file, (fraction) => {
-          if (generation === this.generation)
-            this.link.set({ state: 'uploading', name: file.name, fraction });
-        });
-      }
-      if (generation === this.generation) this.show(status);
-    } catch (error) {
-      if (generation === this.generation) this.fail(error, before);
-    }
+      if (path !== null) return this.api.attachMedia({ documentId: this.documentId, path });
+      this.link.set({ state: 'uploading', name: file.name, fraction: 0 });
+      return uploadRecording(this.documentId, file, (fraction) => {
+        if (current()) this.link.set({ state: 'uploading', name: file.name, fraction });
+      });
+    });
   }
 
   private chooser: (() => void) | null = null;
@@ -80,16 +64,26 @@ export class MediaLinker {
   /** Electron: the native dialog; returns false where there is none (browser mode uses a file input). */
   private async chooseWithDialog(): Promise<boolean> {
     if (!window.glossa) return false;
+    await this.relink(() => this.api.chooseMediaFile({ documentId: this.documentId }));
+    return true;
+  }
+
+  /**
+   * One attempt to link a recording: shows what it gives (null: the person cancelled), or its
+   * failure with the link as it was before. A later attempt makes this one's answer stale
+   * (`current` says whether it still counts).
+   */
+  private async relink(obtain: (current: () => boolean) => Promise<MediaStatus | null>): Promise<void> {
     const generation = ++this.generation;
+    const current = () => generation === this.generation;
     const before = this.link.get();
     this.problem.set(null);
     try {
-      const status = await this.api.chooseMediaFile({ documentId: this.documentId });
-      if (status && generation === this.generation) this.show(status);
+      const status = await obtain(current);
+      if (status && current()) this.show(status);
     } catch (error) {
-      if (generation === this.generation) this.fail(error, before);
+      if (current()) this.fail(error, before);
     }
-    return true;
   }
 
   /** Forgets the recording for this document. */
