@@ -4,7 +4,7 @@
  * the segment's own start and end. Pure: the editor code reads the nodes and passes them in.
  */
 import type { TranscriptWord } from '../../../shared/document/model';
-import { wordSpans } from '../../../shared/document/realign-words';
+import { segmentTimes, wordSpans } from '../../../shared/document/realign-words';
 import type { Span } from '../editor/dom-ranges';
 
 export interface TimedSegment {
@@ -23,16 +23,8 @@ export interface TimeSpan {
 
 /** The time the segment covers: its words' extent, else its own times; null when untimed. */
 export function segmentSpan(segment: TimedSegment): TimeSpan | null {
-  const { words } = segment;
-  if (words && words.length > 0) {
-    let startMs = Infinity;
-    let endMs = -Infinity;
-    for (const word of words) {
-      startMs = Math.min(startMs, word.startMs);
-      endMs = Math.max(endMs, word.endMs);
-    }
-    return { startMs, endMs };
-  }
+  const fromWords = segment.words ? segmentTimes(segment.words) : null;
+  if (fromWords) return fromWords;
   if (segment.startMs === undefined) return null;
   return { startMs: segment.startMs, endMs: Math.max(segment.startMs, segment.endMs ?? segment.startMs) };
 }
