@@ -36,6 +36,7 @@ export function toApiFailure(error: unknown, log: (error: unknown) => void = con
   return { code: 'internal', message: `Glossa hit an unexpected problem: ${detail}` };
 }
 
-function firstLine(message: string): string {
+/** The first line of a message: what a person is shown of an error. */
+export function firstLine(message: string): string {
   return message.split('\n', 1)[0] ?? message;
 }

@@ -4,6 +4,7 @@
  */
 import { writeFileAtomic } from '../atomic-write';
 import type { ExportOutput } from '../../../shared/export/options';
+import { firstLine } from '../api-errors';
 
 /** Writing an export failed; the message is one line naming the file and why. */
 export class ExportWriteError extends Error {
@@ -45,8 +46,4 @@ export async function writeExport(path: string, output: ExportOutput): Promise<v
       (code && WRITE_REASONS[code]) ?? (error instanceof Error ? firstLine(error.message) : String(error));
     throw new ExportWriteError(path, reason, { cause: error });
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n', 1)[0] ?? message;
 }

@@ -13,6 +13,7 @@ import { BUCKETS_PER_SECOND, type WaveformData } from '../../../shared/media/wav
 import { decodeWaveformFile, encodeWaveformFile } from '../../../shared/media/waveform-file';
 import { writeFileAtomic } from '../atomic-write';
 import type { WaveformJob, WaveformWorkerMessage } from './waveform-worker';
+import { firstLine } from '../api-errors';
 
 export const WAVEFORMS_DIR_NAME = 'waveforms';
 
@@ -128,8 +129,4 @@ function startWorker(job: WaveformJob): Worker {
   const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   const bundled = join(here, 'waveform-worker.mjs');
   return new Worker(existsSync(bundled) ? bundled : join(here, 'waveform-worker-dev.mjs'), options);
-}
-
-function firstLine(message: string): string {
-  return message.split('\n', 1)[0] ?? message;
 }
