@@ -22,7 +22,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $createSegmentNode, $isSegmentNode, newSegmentId, SegmentNode } from '../nodes';
-import { isMac } from '../../suggestions/shortcuts';
+import { isMac } from '../../shortcuts/platform';
 import { $syncSelectionFromDom } from '../selection-sync';
 import { useEditorSession } from '../session';
 
