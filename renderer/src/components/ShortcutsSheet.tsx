@@ -8,6 +8,7 @@ import type { MenuCommand } from '../../../shared/api/menu-commands';
 import { printChord, printChords, type Chord } from '../shortcuts/chord';
 import {
   assignChord,
+  bindingOf,
   conflictOf,
   defaultChords,
   resetCommand,
@@ -61,7 +62,7 @@ export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () =
   };
 
   const assign = (command: MenuCommand, chord: Chord) => {
-    const binding = keymap.bindings.find((b) => b.def.command === command);
+    const binding = bindingOf(keymap, command);
     if (!binding) return;
     const change = assignChord(keymap, overrides, command, chord);
     finish(command, change, `“${binding.def.description}” is now ${printChord(chord, mac)}.`);
