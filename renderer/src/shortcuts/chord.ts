@@ -110,8 +110,9 @@ export function isTypingChord(chord: Chord): boolean {
 
 function canonicalKey(text: string): string | null {
   if (text.length === 0) return null;
+  const upper = text.toUpperCase();
+  if (isFunctionKey(upper)) return upper;
   const lower = text.toLowerCase();
-  if (/^f([1-9]|1[0-9]|2[0-4])$/.test(lower)) return lower.toUpperCase();
   const named = NAMED_BY_LOWER.get(lower) ?? KEY_ALIASES.get(lower);
   if (named) return named;
   if ([...text].length !== 1) return null;
