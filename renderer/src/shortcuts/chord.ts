@@ -155,10 +155,15 @@ const MODIFIER_NAMES: Readonly<Record<string, 'mod' | 'ctrl' | 'alt' | 'shift' |
   shift: 'shift',
 };
 
+/** "Mod+Shift+G": the modifiers that apply (false for the others), then the key. */
+function joinChord(modifiers: readonly (string | false)[], key: string): string {
+  return [...modifiers.filter((part): part is string => part !== false), key].join('+');
+}
+
 /** Portable text for storage: parseChord(formatChord(c)) equals c. */
 export function formatChord(chord: Chord): string {
   const parts = [chord.mod && 'Mod', chord.ctrl && 'Ctrl', chord.alt && 'Alt', chord.shift && 'Shift'];
-  return [...parts.filter((part): part is string => part !== false), chord.key].join('+');
+  return joinChord(parts, chord.key);
 }
 
 /** As people read it: "⌘+Shift+G" on macOS, "Ctrl+Shift+G" elsewhere, "Alt+↓", "Esc". */
@@ -166,7 +171,7 @@ export function printChord(chord: Chord, mac: boolean): string {
   const c = normalizeChord(chord, mac);
   const key = ARROWS[c.key] ?? (c.key === 'Escape' ? 'Esc' : c.key);
   const parts = [c.mod && (mac ? '⌘' : 'Ctrl'), c.ctrl && 'Ctrl', c.alt && 'Alt', c.shift && 'Shift'];
-  return [...parts.filter((part): part is string => part !== false), key].join('+');
+  return joinChord(parts, key);
 }
 
 /** Several chords for one command, as the sheet shows them: "F8 or Alt+↓". */
@@ -183,7 +188,7 @@ export function ariaChord(chord: Chord, mac: boolean): string {
     c.alt && 'Alt',
     c.shift && 'Shift',
   ];
-  return [...parts.filter((part): part is string => part !== false), c.key].join('+');
+  return joinChord(parts, c.key);
 }
 
 export function sameChord(a: Chord, b: Chord, mac: boolean): boolean {
