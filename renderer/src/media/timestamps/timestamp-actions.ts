@@ -1,8 +1,7 @@
 /** The timestamp commands as the keyboard, the menu and the gutter run them. */
 import { $getSelection, $isRangeSelection, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
-import { formatClock } from '../../editor/segment-label';
+import { formatShortClock } from '../../../../shared/formats/timecode';
 import { $segmentPlace } from '../../editor/segment-text';
-import { $syncSelectionFromDom } from '../../editor/selection-sync';
 import type { EditorSession } from '../../editor/session';
 import { estimatedTimeline } from './estimated-timeline';
 import { $insertTimestamp, type TimestampResult } from './insert-timestamp';
@@ -21,11 +20,10 @@ export function insertTimestamp(session: EditorSession): TimestampResult {
   // The schema keeps whole milliseconds; the element's clock has fractions.
   const ms = Math.max(0, Math.round(session.media.currentMs()));
   let result: TimestampResult = { ok: false, message: 'The editor is not ready.' };
-  // Its own undo step, never merged into the typing before it. At the caret as drawn: the key
-  // may come before the browser has told the editor about the last caret move.
+  // Its own undo step, never merged into the typing before it. The caret is the one drawn: the
+  // page's commands take it before they act (EditorScreen's runCommand, selection-sync.ts).
   editor.update(
     () => {
-      $syncSelectionFromDom();
       result = $insertTimestamp(ms);
     },
     { tag: HISTORY_PUSH_TAG },
@@ -63,19 +61,16 @@ export function playCaretSegment(session: EditorSession): boolean {
     notice.set('This segment has no time yet: insert one with F9 while listening.');
     return true;
   }
-  notice.set(`Playing from ${formatClock(session.media.currentMs())}.`);
+  notice.set(`Playing from ${formatShortClock(session.media.currentMs())}.`);
   return true;
 }
 
-/** The segment the caret is drawn in (see insertTimestamp), or null when it is not in the text. */
+/** The segment the caret is in (see insertTimestamp), or null when it is not in the text. */
 function caretSegmentId(editor: LexicalEditor): string | null {
-  let segmentId: string | null = null;
-  editor.update(() => {
-    $syncSelectionFromDom();
+  return editor.getEditorState().read(() => {
     const selection = $getSelection();
-    segmentId = $isRangeSelection(selection)
+    return $isRangeSelection(selection)
       ? ($segmentPlace(selection.anchor)?.segment.getSegmentId() ?? null)
       : null;
   });
-  return segmentId;
 }
