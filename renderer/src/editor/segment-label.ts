@@ -11,9 +11,6 @@ export function segmentLabel(
 ): string {
   const parts: string[] = [];
   if (speaker) parts.push(speaker);
-  if (startMs !== undefined) parts.push(formatClock(startMs));
+  if (startMs !== undefined) parts.push(formatShortClock(startMs));
   return parts.join(separator);
 }
-
-/** 0:07, 12:34, 1:02:03 */
-export const formatClock = formatShortClock;

@@ -8,7 +8,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react';
 import { domPointToSegmentOffset } from '../editor/dom-ranges';
 import { useEditorSession } from '../editor/session';
-import { isMac } from '../suggestions/shortcuts';
+import { isMac } from '../shortcuts/platform';
 import { estimatedTimeline } from './timestamps/estimated-timeline';
 import { offsetTime, segmentSpan, spokenSpan, type TimedSegment } from './timing';
 

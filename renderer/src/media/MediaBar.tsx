@@ -4,7 +4,7 @@
  * MediaController; the keyboard commands drive the same controller.
  */
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
-import { formatClock } from '../editor/segment-label';
+import { formatShortClock } from '../../../shared/formats/timecode';
 import { useEditorSession } from '../editor/session';
 import { useKeyLabels, withKeys } from '../shortcuts/useShortcuts';
 import { isMediaFile, MEDIA_ACCEPT, SKIP_MS } from './media-controller';
@@ -124,7 +124,7 @@ export function MediaBar() {
             +5 s
           </button>
           <span className="media-time" data-testid="media-time">
-            {formatClock(state.currentMs)} / {formatClock(state.durationMs)}
+            {formatShortClock(state.currentMs)} / {formatShortClock(state.durationMs)}
           </span>
           <label className="media-field" htmlFor={rateId}>
             Speed

@@ -15,7 +15,7 @@ import {
   type WaveformData,
   type WaveformView,
 } from '../../../shared/media/waveform';
-import { formatClock } from '../editor/segment-label';
+import { formatShortClock } from '../../../shared/formats/timecode';
 import { useEditorSession } from '../editor/session';
 import { SKIP_MS } from './media-controller';
 import { paintWaveform, segmentAt, type WaveformColors } from './waveform-paint';
@@ -129,7 +129,10 @@ function WaveformPanel({ name }: { name: string }) {
       });
       canvas.dataset.boundaries = String(drawn);
       canvas.setAttribute('aria-valuenow', String(Math.round(playheadMs / 1000)));
-      canvas.setAttribute('aria-valuetext', `${formatClock(playheadMs)} of ${formatClock(durationMs)}`);
+      canvas.setAttribute(
+        'aria-valuetext',
+        `${formatShortClock(playheadMs)} of ${formatShortClock(durationMs)}`,
+      );
     };
   });
   useEffect(requestDraw, [requestDraw, data, view, segments, width, durationMs]);

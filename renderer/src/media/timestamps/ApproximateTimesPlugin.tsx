@@ -6,7 +6,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import { useEditorSession } from '../../editor/session';
-import { formatClock } from '../../editor/segment-label';
+import { formatShortClock } from '../../../../shared/formats/timecode';
 import { estimatedTimeline } from './estimated-timeline';
 
 /** Edits come in bursts while someone types; the estimates can wait until a pause. */
@@ -17,7 +17,7 @@ const QUIET_MS = 250;
  * first line, so it lands on the second line where a real time would be.
  */
 export function approximateLabel(startMs: number, hasSpeaker: boolean): string {
-  return `${hasSpeaker ? '\n' : ''}≈${formatClock(startMs)}`;
+  return `${hasSpeaker ? '\n' : ''}≈${formatShortClock(startMs)}`;
 }
 
 export function ApproximateTimesPlugin(): null {

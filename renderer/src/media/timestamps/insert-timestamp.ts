@@ -8,7 +8,7 @@ import { $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
 import { segmentTimes } from '../../../../shared/document/realign-words';
 import { alignedWords } from '../../editor/document-bridge';
 import { $isSegmentNode, type SegmentNode } from '../../editor/nodes';
-import { formatClock } from '../../editor/segment-label';
+import { formatShortClock } from '../../../../shared/formats/timecode';
 import { $segmentPlace } from '../../editor/segment-text';
 
 export type TimestampResult =
@@ -33,15 +33,15 @@ export function $insertTimestamp(ms: number): TimestampResult {
   // The neighbours that bound the new time: for a split, the segment itself comes before it.
   const previous = $knownStartBefore(atStart ? segment.getPreviousSibling() : segment);
   const next = $knownStartAfter(segment.getNextSibling());
-  const clock = formatClock(ms);
+  const clock = formatShortClock(ms);
   if (previous && ms < previous.startMs) {
     return refuse(
-      `${clock} is before the previous timestamp (${formatClock(previous.startMs)}): times cannot run backwards.`,
+      `${clock} is before the previous timestamp (${formatShortClock(previous.startMs)}): times cannot run backwards.`,
     );
   }
   if (next && ms > next.startMs) {
     return refuse(
-      `${clock} is after the next timestamp (${formatClock(next.startMs)}): times cannot run backwards.`,
+      `${clock} is after the next timestamp (${formatShortClock(next.startMs)}): times cannot run backwards.`,
     );
   }
 
