@@ -7,6 +7,7 @@ import { memo, useDeferredValue, useEffect, useRef, useSyncExternalStore } from 
 import type { GlossaryEntry } from '../../../shared/glossary/types';
 import { $segmentById } from '../editor/segment-index';
 import { useEditorSession, type EditorSession } from '../editor/session';
+import { useKeyLabels, withKeys } from '../shortcuts/useShortcuts';
 import { acceptAllForEntry, acceptSuggestion, goToSuggestion, rejectSuggestion } from './actions';
 import { formatScore, REASON_LABELS } from './reasons';
 import type { LiveSuggestion } from './suggestion-store';
@@ -38,6 +39,7 @@ export function SuggestionsPanel() {
   const liveList = useSyncExternalStore(session.suggestions.subscribe, session.suggestions.list);
   const list = useDeferredValue(liveList);
   const currentKey = useSyncExternalStore(session.currentSuggestion.subscribe, session.currentSuggestion.get);
+  const keys = useKeyLabels();
   const entries = useGlossaryEntries(
     session,
     list.map((s) => s.termId),
@@ -61,7 +63,8 @@ export function SuggestionsPanel() {
           </span>
         </h2>
         <p className="side-panel-hint">
-          <kbd>F8</kbd> next · <kbd>Alt+Enter</kbd> accept · <kbd>Alt+⌫</kbd> reject
+          <kbd>{keys.first('next-suggestion')}</kbd> next · <kbd>{keys.first('accept-suggestion')}</kbd>{' '}
+          accept · <kbd>{keys.first('reject-suggestion')}</kbd> reject
         </p>
       </header>
       {list.length === 0 ? (
@@ -96,6 +99,7 @@ const SuggestionGroup = memo(
     session: EditorSession;
   }) {
     const term = entry?.term ?? group.replacement;
+    const keys = useKeyLabels();
     return (
       <li className="suggestion-group" data-testid="suggestion-group" data-term={term}>
         <div className="suggestion-group-head">
@@ -148,7 +152,7 @@ const SuggestionGroup = memo(
                 type="button"
                 className="icon-button"
                 aria-label={`Accept ${suggestion.replacement} for ${suggestion.text}`}
-                title="Accept (Alt+Enter)"
+                title={withKeys('Accept', keys.first('accept-suggestion'))}
                 onClick={() => acceptSuggestion(session, suggestion)}
               >
                 ✓
@@ -157,7 +161,7 @@ const SuggestionGroup = memo(
                 type="button"
                 className="icon-button"
                 aria-label={`Reject ${suggestion.replacement} for ${suggestion.text}`}
-                title="Reject (Alt+Backspace)"
+                title={withKeys('Reject', keys.first('reject-suggestion'))}
                 onClick={() => rejectSuggestion(session, suggestion)}
               >
                 ✕
