@@ -73,6 +73,8 @@ export class TeamSyncService {
   private lastError: string | null = null;
   private lastReport: SyncReportSummary | null = null;
   private merges = 0;
+  /** The open-conflict count and the glossary stamp it was counted at (the panel polls status). */
+  private conflictCount: { stamp: string; open: number } | null = null;
   private closed = false;
 
   constructor(options: TeamSyncServiceOptions) {
@@ -95,6 +97,7 @@ export class TeamSyncService {
   status(): TeamSyncStatus {
     const { author, device } = this.glossary.identity();
     const { mode, folder, postgresUrl, intervalSeconds } = this.settings;
+    const glossaryStamp = this.glossary.changeStamp();
     return {
       available: true,
       author,
@@ -110,10 +113,18 @@ export class TeamSyncService {
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       lastReport: this.lastReport,
-      openConflicts: this.glossary.conflicts().length,
+      openConflicts: this.openConflicts(glossaryStamp),
       merges: this.merges,
-      glossaryStamp: this.glossary.changeStamp(),
+      glossaryStamp,
     };
+  }
+
+  /** Listing the conflicts scans the entries for duplicate terms: counted again only when the glossary changed. */
+  private openConflicts(stamp: string): number {
+    if (this.conflictCount?.stamp !== stamp) {
+      this.conflictCount = { stamp, open: this.glossary.conflicts().length };
+    }
+    return this.conflictCount.open;
   }
 
   /**
