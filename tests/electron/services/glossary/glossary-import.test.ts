@@ -1,59 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GlossaryImportError, GlossaryStore } from '../../../../electron/services/glossary/glossary-store';
+import { describe, expect, it } from 'vitest';
+import { GlossaryImportError } from '../../../../electron/services/glossary/glossary-store';
 import type { GlossaryEntry } from '../../../../shared/glossary/types';
+import { content, fixtureReader, importError, useGlossaryFolder } from './glossary-file-tests';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/glossary/', import.meta.url));
 const SEED = fileURLToPath(new URL('../../../../seeds/nk-news-glossary.csv', import.meta.url));
 const SEED_TEXT = fs.readFileSync(SEED, 'utf8');
 
-let folder: string;
-const stores: GlossaryStore[] = [];
-
-beforeEach(() => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-glossary-import-'));
-});
-
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-/** A fresh glossary file in this test's folder. */
-function openStore(name = 'glossary.sqlite'): GlossaryStore {
-  const store = GlossaryStore.open(path.join(folder, name), { author: 'tester' });
-  stores.push(store);
-  return store;
-}
-
-function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-}
-
-/** Writes a file into the test folder and reads it back, so imports always come from real files. */
-function writeFile(name: string, text: string): string {
-  const file = path.join(folder, name);
-  fs.writeFileSync(file, text);
-  return fs.readFileSync(file, 'utf8');
-}
-
-/** What an entry says, without its identity and stamps (which differ between databases). */
-function content({ term, category, forms, variants, notes, source }: GlossaryEntry) {
-  return { term, category, forms, variants, notes, source };
-}
-
-function importError(action: () => unknown): GlossaryImportError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GlossaryImportError);
-    return error as GlossaryImportError;
-  }
-  throw new Error('expected a GlossaryImportError');
-}
+const fixture = fixtureReader(FIXTURES);
+const { openStore, writeFile } = useGlossaryFolder('glossa-glossary-import-');
 
 describe('importing the seed glossary', () => {
   it('creates its 34 entries', () => {

@@ -1,55 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   exportGlossaryFile,
   importGlossaryFile,
 } from '../../../../electron/services/glossary/glossary-exchange';
-import { GlossaryImportError, GlossaryStore } from '../../../../electron/services/glossary/glossary-store';
+import type { GlossaryStore } from '../../../../electron/services/glossary/glossary-store';
 import { escapeValeRegex, literalAlternatives } from '../../../../electron/services/glossary/vale-regex';
+import { fixtureReader, importError, useGlossaryFolder } from './glossary-file-tests';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/glossary/vale/', import.meta.url));
 
-let folder: string;
-const stores: GlossaryStore[] = [];
-
-beforeEach(() => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-vale-'));
-});
-
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function openStore(name = 'glossary.sqlite'): GlossaryStore {
-  const store = GlossaryStore.open(path.join(folder, name), { author: 'tester' });
-  stores.push(store);
-  return store;
-}
-
-function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-}
-
-function writeFile(name: string, text: string): string {
-  const file = path.join(folder, name);
-  fs.writeFileSync(file, text);
-  return fs.readFileSync(file, 'utf8');
-}
-
-function importError(action: () => unknown): GlossaryImportError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GlossaryImportError);
-    return error as GlossaryImportError;
-  }
-  throw new Error('expected a GlossaryImportError');
-}
+const fixture = fixtureReader(FIXTURES);
+const { openStore, writeFile } = useGlossaryFolder('glossa-vale-');
 
 const termsAndVariants = (store: GlossaryStore) =>
   store.list().map((entry) => [entry.term, entry.variants.map((variant) => variant.text)]);
