@@ -2,17 +2,8 @@
  * Word timings survive edits: after a segment's text changes, its words are re-aligned against the
  * new tokens so playback highlighting and subtitle timings stay right around the edited part.
  */
-import diffSequencesImport from 'diff-sequences';
+import { diffSequences } from './diff-sequences';
 import type { TranscriptWord } from './model';
-
-type DiffSequences = typeof diffSequencesImport;
-
-// diff-sequences is CommonJS with `exports.default`. Bundlers and vitest unwrap it, but Node's own
-// ESM loader (the CLI runs through tsx) hands back the exports object, so unwrap it here once.
-const diffSequences: DiffSequences =
-  typeof diffSequencesImport === 'function'
-    ? diffSequencesImport
-    : (diffSequencesImport as unknown as { default: DiffSequences }).default;
 
 const TOKEN = /\S+/g;
 

@@ -11,19 +11,10 @@
  * completely under the same id is still one change.
  */
 import { formatClock } from '../../../shared/formats/timecode';
-import diffSequencesImport from 'diff-sequences';
+import { diffSequences } from '../../../shared/document/diff-sequences';
 import { stringify } from 'csv-stringify/sync';
 import type { Segment, TranscriptDocument } from '../../../shared/document/model';
 import type { GlossaryEntry, TermCategory } from '../../../shared/glossary/types';
-
-type DiffSequences = typeof diffSequencesImport;
-
-// diff-sequences is CommonJS with `exports.default`; Node's own ESM loader (the CLI runs through
-// tsx) hands back the exports object, so unwrap it (as shared/document/realign-words.ts does).
-const diffSequences: DiffSequences =
-  typeof diffSequencesImport === 'function'
-    ? diffSequencesImport
-    : (diffSequencesImport as unknown as { default: DiffSequences }).default;
 
 export const CORRECTION_CHANGES = [
   'edit',
