@@ -24,7 +24,7 @@ import { GlossaryNotFoundError } from './glossary/glossary-errors';
 import { importGlossaryFile } from './glossary/glossary-exchange';
 import { createGlossaryExchangeHandlers } from './glossary/glossary-exchange-handlers';
 import type { GlossaryStore } from './glossary/glossary-store';
-import { readTranscriptWithFlags } from './export/read-transcript-with-flags';
+import { readTranscriptFileWithFlags } from './transcript-files';
 import type { WorkspaceStore } from './workspace/workspace-store';
 import { createTeamHandlers } from './team/team-handlers';
 import type { TeamSyncService } from './team/team-sync-service';
@@ -104,7 +104,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     async openTranscriptDialog() {
       const path = await deps.chooseTranscriptFile?.();
       if (!path) return null;
-      const { document, flags } = await readTranscriptWithFlags(path);
+      const { document, flags } = await readTranscriptFileWithFlags(path);
       return addToWorkspace(document, flags);
     },
     async importTranscript({ fileName, bytes }) {

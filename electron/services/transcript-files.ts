@@ -5,7 +5,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TranscriptDocument } from '../../shared/document/model';
-import { assertTranscriptSize, importTranscript, TranscriptImportError } from '../../shared/formats';
+import {
+  assertTranscriptSize,
+  importTranscriptWithFlags,
+  TranscriptImportError,
+  type ImportedTranscript,
+} from '../../shared/formats';
 
 /** Media a transcript may belong to, in order of preference when several share its name. */
 export const MEDIA_EXTENSIONS = ['mp3', 'm4a', 'aac', 'wav', 'ogg', 'opus', 'flac', 'mp4', 'webm'] as const;
@@ -14,6 +19,14 @@ export async function readTranscriptFile(
   filePath: string,
   displayName?: string,
 ): Promise<TranscriptDocument> {
+  return (await readTranscriptFileWithFlags(filePath, displayName)).document;
+}
+
+/** The same, with the fact-check flags a Glossa JSON file carries (other formats have none). */
+export async function readTranscriptFileWithFlags(
+  filePath: string,
+  displayName?: string,
+): Promise<ImportedTranscript> {
   const fileName = displayName ?? path.basename(filePath);
   const info = await stat(filePath).catch((error: unknown) => {
     throw fileSystemError(error, fileName, filePath);
@@ -33,10 +46,10 @@ export async function readTranscriptFile(
     throw fileSystemError(error, fileName, filePath);
   });
   // The size may have changed between stat and read; the importer checks bytes.length again.
-  const doc = importTranscript({ bytes, fileName });
+  const imported = importTranscriptWithFlags({ bytes, fileName });
   const mediaFile = await findMediaBeside(filePath);
-  if (mediaFile) doc.metadata.mediaFile = mediaFile;
-  return doc;
+  if (mediaFile) imported.document.metadata.mediaFile = mediaFile;
+  return imported;
 }
 
 /**

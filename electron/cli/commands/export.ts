@@ -9,7 +9,7 @@ import {
 } from '../../../shared/export/options';
 import { exportPathBeside, isSameFile } from '../../services/export/export-paths';
 import { exportDocument, ExportWriteError, writeExport } from '../../services/export/export-service';
-import { readTranscriptWithFlags } from '../../services/export/read-transcript-with-flags';
+import { readTranscriptFileWithFlags } from '../../services/transcript-files';
 import type { CommandContext } from '../context';
 import { CommandError, UsageError } from '../usage';
 
@@ -38,7 +38,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
     throw new CommandError(`${target} is the transcript being exported; choose another name with -o`);
   }
 
-  const { document, flags } = await readTranscriptWithFlags(file);
+  const { document, flags } = await readTranscriptFileWithFlags(file);
   let output;
   try {
     output = await exportDocument(format, { document, flags, options });
