@@ -5,17 +5,14 @@
  * next round sends them. Pulling starts from the cursor the store keeps per transport.
  */
 import type { GlossaryChange, GlossaryConflict, SyncReport } from '../../../../shared/glossary/sync-types';
+import type { AppliedChanges } from './apply-remote';
 import { SyncError, type SyncTransport } from './transport';
 
 /** The part of GlossaryStore a round needs (GlossaryStore implements it). */
 export interface SyncableGlossary {
   unpublishedChanges(limit?: number): GlossaryChange[];
   markPublished(ids: readonly string[]): void;
-  applyRemoteChanges(changes: GlossaryChange[]): {
-    received: number;
-    changedEntries: SyncReport['changedEntries'];
-    skipped: SyncReport['skipped'];
-  };
+  applyRemoteChanges(changes: GlossaryChange[]): AppliedChanges;
   syncCursor(key: string): string | null;
   setSyncCursor(key: string, cursor: string): void;
   conflicts(): GlossaryConflict[];
