@@ -75,6 +75,11 @@ export class TeamSyncService {
   private merges = 0;
   /** The open-conflict count and the glossary stamp it was counted at (the panel polls status). */
   private conflictCount: { stamp: string; open: number } | null = null;
+  /**
+   * Whether the server's password is saved, for the status the panel polls every few seconds: a
+   * keychain read decrypts a file, so it is asked once per server address and after each change.
+   */
+  private passwordSaved: { url: string; saved: boolean } | null = null;
   private closed = false;
 
   constructor(options: TeamSyncServiceOptions) {
@@ -106,7 +111,7 @@ export class TeamSyncService {
       folder,
       postgresUrl,
       intervalSeconds,
-      passwordSaved: postgresUrl !== null && this.secrets.load(postgresSecretName(postgresUrl)) !== null,
+      passwordSaved: this.isPasswordSaved(postgresUrl),
       secretsAvailable: this.secrets.available(),
       connectedTo: this.transport?.description ?? null,
       syncing: this.running !== null,
@@ -263,11 +268,21 @@ export class TeamSyncService {
 
   /** A password typed (or inside the URL) goes to the SecretStore; the settings never see it. */
   private keepPassword(urlWithoutPassword: string, input: TeamSyncConfiguration): void {
+    this.passwordSaved = null;
     const name = postgresSecretName(urlWithoutPassword);
     if (input.forgetPassword) this.secrets.remove(name);
     const fromUrl = input.postgresUrl ? splitPostgresUrl(input.postgresUrl)?.password : null;
     const password = input.password || fromUrl;
     if (password) this.secrets.save(name, password);
+  }
+
+  private isPasswordSaved(postgresUrl: string | null): boolean {
+    if (postgresUrl === null) return false;
+    if (this.passwordSaved?.url !== postgresUrl) {
+      const saved = this.secrets.load(postgresSecretName(postgresUrl)) !== null;
+      this.passwordSaved = { url: postgresUrl, saved };
+    }
+    return this.passwordSaved.saved;
   }
 
   /** Restarts the timer and the folder watcher for the current settings. */

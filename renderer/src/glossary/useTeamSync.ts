@@ -4,7 +4,7 @@ import type { TeamSyncStatus } from '../../../shared/api/contract-team';
 import type { GlossaryConflict } from '../../../shared/glossary/sync-types';
 import { errorMessage } from './entry-values';
 
-/** How often the panel asks how sync is doing (a cheap call: no disk, no network). */
+/** How often the panel asks how sync is doing (a cheap call: no network; answers kept until they change). */
 export const TEAM_POLL_MS = 3_000;
 
 export interface TeamSync {
